@@ -1,0 +1,78 @@
+# The only entry points: serve · build · test · lint · bench.
+# Everything installs itself on a fresh machine: a virtual environment in .venv (Python >= 3.12,
+# needed by pyodide-build), npm packages from package-lock.json, Debian's Chromium for browser tests.
+SHELL := /bin/bash
+.SHELLFLAGS := -euo pipefail -c
+.DEFAULT_GOAL := help
+
+VENV   := .venv
+PY     := $(VENV)/bin/python
+STAMP  := $(VENV)/.installed
+SITE   := site
+
+.PHONY: help serve build test test-core test-site test-pyodide test-browser lint bench wheel runtime clean browser
+
+help:
+	@echo "make serve   build and serve the site at http://127.0.0.1:8000 (live reload)"
+	@echo "make build   write the static site to $(SITE)/"
+	@echo "make test    install what the tests need and run them all"
+	@echo "make lint    ruff, mypy --strict on cip_core, actionlint"
+	@echo "make bench   speed and size figures of the calculator"
+
+$(STAMP): pyproject.toml tools/find-python
+	@PYBIN=$$(tools/find-python); echo "Using $$PYBIN"; \
+	  [ -x $(PY) ] || $$PYBIN -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[site,test,dev]'
+	touch $@
+
+node_modules/.package-lock.json: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+# The wheel of the core and the Pyodide runtime, copied into docs/ by the runtime step.
+runtime: $(STAMP) node_modules/.package-lock.json
+	$(PY) -m tools.bundle_runtime
+
+build: runtime
+	$(PY) -m mkdocs build --strict --site-dir $(SITE)
+
+serve: runtime
+	$(PY) -m mkdocs serve --strict --dev-addr 127.0.0.1:8000
+
+# Debian's Chromium: Playwright cannot download its own browser here.
+browser:
+	@if [ -x /usr/bin/chromium ]; then exit 0; fi; \
+	if [ "$$(id -u)" = 0 ]; then \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	elif command -v sudo >/dev/null; then \
+	  sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	else echo "error: browser tests need /usr/bin/chromium (apt-get install chromium) and cannot install it without root" >&2; exit 1; fi; \
+	[ -x /usr/bin/chromium ] || { echo "error: /usr/bin/chromium is still missing after apt-get install chromium" >&2; exit 1; }
+
+lint: $(STAMP)
+	$(VENV)/bin/ruff check cip_core site_plugins tools tests benchmarks
+	$(VENV)/bin/ruff format --check cip_core site_plugins tools tests benchmarks
+	$(VENV)/bin/mypy --strict cip_core
+	@if [ -d .github/workflows ]; then $(VENV)/bin/actionlint .github/workflows/*.yml; fi
+
+test-core: $(STAMP)
+	$(PY) -m pytest tests/core -q
+
+test-site: build
+	$(PY) -m pytest tests/site -q
+
+test-pyodide: runtime
+	$(PY) -m pytest tests/pyodide -q
+
+test-browser: build browser
+	$(PY) -m pytest tests/browser -q
+
+test: lint build browser
+	$(PY) -m pytest tests -q
+
+bench: build browser
+	$(PY) benchmarks/bench_calculator.py
+
+clean:
+	rm -rf $(SITE) build dist *.egg-info .pytest_cache .mypy_cache .ruff_cache

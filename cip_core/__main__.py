@@ -1,0 +1,3 @@
+from cip_core.cli import main
+
+raise SystemExit(main())

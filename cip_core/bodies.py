@@ -1,0 +1,33 @@
+"""The bodies' names, addresses and contacts (``cip_core/data/bodies.toml``)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from cip_core._data import load_toml
+
+
+@dataclass(frozen=True)
+class Body:
+    code: str  # the contract's code: bruxelles_formation | vdab | forem | adg
+    name: str
+    url: str
+    contact: str
+    certainty: str
+    source: str
+
+    def to_dict(self) -> dict[str, str]:
+        return {"code": self.code, "name": self.name, "url": self.url, "contact": self.contact}
+
+
+def body(key: str, lang: str) -> Body:
+    entry: dict[str, Any] = load_toml("data", "bodies")[key]
+    return Body(
+        code=entry.get("code", key),
+        name=entry["name_nl" if lang == "nl" else "name_fr"],
+        url=entry["url"],
+        contact=entry["contact"],
+        certainty=entry["certainty"],
+        source=entry["source"],
+    )

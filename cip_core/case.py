@@ -1,0 +1,306 @@
+"""The case (the checker's input) and ``parse_case``, the one parser behind all three doors.
+
+Strings come in (a URL query, command-line flags, a JSON file, form fields); a typed ``Case`` or an
+``InputError`` with translated, per-field messages comes out. ``evaluate`` passes a ``Case`` built
+in Python through the same checks, so no door can smuggle in a value the rules do not expect.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, fields
+from datetime import date, datetime
+from decimal import Decimal, InvalidOperation
+from typing import Any, Literal
+
+from cip_core.messages import DEFAULT_LANGUAGE, LANGUAGES, field_label, text
+from cip_core.parameters import parameter
+
+Region = Literal["brussels", "flanders", "wallonia", "german_community", "abroad"]
+Workplace = Literal["brussels", "flanders", "wallonia", "german_community"]
+Language = Literal["fr", "nl"]
+Benefits = Literal["none", "unemployment", "insertion", "cpas"]
+
+TRAINEE_REGIONS = ("brussels", "flanders", "wallonia", "german_community", "abroad")
+WORKPLACE_REGIONS = ("brussels", "flanders", "wallonia", "german_community")
+BENEFITS = ("none", "unemployment", "insertion", "cpas")
+
+_TRUE = frozenset({"yes", "true", "oui", "ja", "1", "on"})
+_FALSE = frozenset({"no", "false", "non", "nee", "0", "off"})
+_NUMBER = re.compile(r"^[+-]?(\d+)([.,](\d+))?$")
+MAX_TEXT = 200  # longer strings are rejected before any parsing
+LAST_ACCEPTED_YEAR = 2100
+AGE_RANGE = (14, 99)
+
+
+@dataclass(frozen=True)
+class Case:
+    """One planned stage. Every field is optional; ``None`` means "not answered"."""
+
+    start_date: date | None = None
+    duration_months: Decimal | None = None
+    weekly_hours: Decimal | None = None
+    full_time_hours: Decimal | None = None  # None: the default full-time week (38 h)
+    age: int | None = None
+    trainee_region: Region | None = None
+    workplace_region: Workplace | None = None
+    employer_seat_brussels: bool | None = None
+    language: Language | None = None
+    employment_contract: bool | None = None
+    short_study_internship: bool | None = None
+    diploma_curriculum: bool | None = None
+    regulated_profession: bool | None = None
+    monthly_allowance: Decimal | None = None
+    jobseeker: bool | None = None
+    benefits: Benefits | None = None
+    non_eea: bool | None = None
+
+
+FIELD_NAMES: tuple[str, ...] = tuple(f.name for f in fields(Case))
+
+
+@dataclass(frozen=True)
+class FieldError:
+    """One bad value: the field, a code from the ``errors`` catalogue, and its sentence."""
+
+    field: str
+    code: str
+    message: str
+
+    def to_dict(self) -> dict[str, str]:
+        return {"field": self.field, "code": self.code, "message": self.message}
+
+
+class InputError(ValueError):
+    """Bad input. ``errors`` lists every bad field; ``str()`` is one translated line."""
+
+    def __init__(self, errors: list[FieldError], lang: str = DEFAULT_LANGUAGE) -> None:
+        self.errors = errors
+        self.lang = lang
+        super().__init__(" ".join(e.message for e in errors))
+
+    @property
+    def message(self) -> str:
+        return str(self)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"error": "input", "lang": self.lang, "errors": [e.to_dict() for e in self.errors]}
+
+
+class _Bad(Exception):
+    """Raised inside a field parser; carries the error code and its parameters."""
+
+    def __init__(self, code: str, **params: object) -> None:
+        super().__init__(code)
+        self.code = code
+        self.params = params
+
+
+def _shown(value: object) -> str:
+    # Echo at most 40 characters of what the reader typed, on one line.
+    shown = " ".join(str(value).split())
+    return shown if len(shown) <= 40 else shown[:39] + "…"
+
+
+def _text_value(value: object) -> str:
+    if not isinstance(value, str):
+        raise _Bad("wrong_type")
+    if len(value) > MAX_TEXT:
+        raise _Bad("too_long")
+    return value.strip()
+
+
+def _decimal(value: object, places: int, maximum: Decimal, allow_zero: bool) -> Decimal:
+    if isinstance(value, bool):
+        raise _Bad("wrong_type")
+    if isinstance(value, Decimal | int):
+        number = Decimal(value)
+    elif isinstance(value, float):
+        if not math.isfinite(value):
+            raise _Bad("not_a_number", value=_shown(value))
+        number = Decimal(repr(value))
+    else:
+        raw = _text_value(value).replace("\u00a0", "").replace("\u202f", "").replace(" ", "")
+        match = _NUMBER.match(raw)
+        if not match:
+            raise _Bad("not_a_number", value=_shown(value))
+        try:
+            number = Decimal(raw.replace(",", "."))
+        except InvalidOperation:  # pragma: no cover - the regex already rules this out
+            raise _Bad("not_a_number", value=_shown(value)) from None
+    if not number.is_finite():
+        raise _Bad("not_a_number", value=_shown(value))
+    if number < 0:
+        raise _Bad("negative")
+    if number == 0 and not allow_zero:
+        raise _Bad("zero")
+    if number > maximum:
+        raise _Bad("too_large", value=_shown(value), max=maximum)
+    exponent = number.normalize().as_tuple().exponent
+    if isinstance(exponent, int) and -exponent > places:
+        raise _Bad("too_many_decimals", value=_shown(value), places=places)
+    return number
+
+
+def _whole(value: object) -> int:
+    if isinstance(value, bool):
+        raise _Bad("wrong_type")
+    if isinstance(value, int):
+        number = value
+    elif isinstance(value, Decimal | float):
+        if not (isinstance(value, Decimal) and value.is_finite()) and not (
+            isinstance(value, float) and math.isfinite(value)
+        ):
+            raise _Bad("not_whole_number", value=_shown(value))
+        if value != int(value):
+            raise _Bad("not_whole_number", value=_shown(value))
+        number = int(value)
+    else:
+        raw = _text_value(value)
+        if not re.fullmatch(r"[+-]?\d{1,4}", raw):
+            raise _Bad("not_whole_number", value=_shown(value))
+        number = int(raw)
+    lo, hi = AGE_RANGE
+    if not lo <= number <= hi:
+        raise _Bad("age_out_of_range", min=lo, max=hi)
+    return number
+
+
+def _boolean(value: object) -> bool:
+    if isinstance(value, bool):
+        return value
+    raw = _text_value(value).lower()
+    if raw in _TRUE:
+        return True
+    if raw in _FALSE:
+        return False
+    raise _Bad("not_boolean", value=_shown(value))
+
+
+def _choice(allowed: tuple[str, ...]) -> Any:
+    def parse(value: object) -> str:
+        raw = _text_value(value).lower()
+        if raw not in allowed:
+            raise _Bad("unknown_value", value=_shown(value), allowed=", ".join(allowed))
+        return raw
+
+    return parse
+
+
+def _start_date(value: object) -> date:
+    if isinstance(value, datetime):
+        day = value.date()
+    elif isinstance(value, date):
+        day = value
+    else:
+        raw = _text_value(value)
+        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", raw):
+            raise _Bad("invalid_date", value=_shown(value))
+        try:
+            day = date.fromisoformat(raw)
+        except ValueError:
+            raise _Bad("invalid_date", value=_shown(value)) from None
+    first = parameter("rmmg").first_date
+    if day < first:
+        raise _Bad("date_before_parameters", date=day, first=first)
+    limit = date(LAST_ACCEPTED_YEAR, 1, 1)
+    if day >= limit:
+        raise _Bad("date_too_far", date=day, limit=limit)
+    return day
+
+
+_PARSERS: dict[str, Any] = {
+    "start_date": _start_date,
+    "duration_months": lambda v: _decimal(v, 2, Decimal(600), allow_zero=False),
+    "weekly_hours": lambda v: _decimal(v, 2, Decimal(168), allow_zero=False),
+    "full_time_hours": lambda v: _decimal(v, 2, Decimal(60), allow_zero=False),
+    "age": _whole,
+    "trainee_region": _choice(TRAINEE_REGIONS),
+    "workplace_region": _choice(WORKPLACE_REGIONS),
+    "employer_seat_brussels": _boolean,
+    "language": _choice(LANGUAGES),
+    "employment_contract": _boolean,
+    "short_study_internship": _boolean,
+    "diploma_curriculum": _boolean,
+    "regulated_profession": _boolean,
+    "monthly_allowance": lambda v: _decimal(v, 2, Decimal(100000), allow_zero=True),
+    "jobseeker": _boolean,
+    "benefits": _choice(BENEFITS),
+    "non_eea": _boolean,
+}
+
+
+def check_language(lang: object) -> str:
+    """Return ``lang`` if it is ``fr`` or ``nl``; otherwise an InputError (in French and Dutch)."""
+    if isinstance(lang, str) and lang in LANGUAGES:
+        return lang
+    shown = _shown(lang)
+    messages = [text(code, "errors", "unknown_language", value=shown) for code in LANGUAGES]
+    raise InputError([FieldError("lang", "unknown_language", " / ".join(messages))])
+
+
+def _error(lang: str, name: str, bad: _Bad) -> FieldError:
+    message = text(lang, "errors", bad.code, field=field_label(lang, name), **bad.params)
+    return FieldError(name, bad.code, message)
+
+
+def _is_blank(value: object) -> bool:
+    return value is None or (isinstance(value, str) and value.strip() == "")
+
+
+def parse_case(data: Mapping[str, object], lang: str = DEFAULT_LANGUAGE) -> Case:
+    """Build a ``Case`` from raw values (strings, or lists of strings for repeated URL keys).
+
+    Unknown keys are ignored (a URL may carry others); blank values mean "not answered".
+    Raises ``InputError`` listing every bad field, with messages in ``lang``.
+    """
+    lang = check_language(lang)
+    if not isinstance(data, Mapping):
+        raise InputError([FieldError("case", "wrong_type", text(lang, "errors", "wrong_type",
+                                                                     field="case"))], lang)
+    values: dict[str, object] = {}
+    errors: list[FieldError] = []
+    for name in FIELD_NAMES:
+        raw = data.get(name)
+        if isinstance(raw, list | tuple):
+            distinct = {str(v).strip() for v in raw if not _is_blank(v)}
+            if len(distinct) > 1:
+                errors.append(_error(lang, name, _Bad("conflicting_values")))
+                continue
+            raw = next(iter(distinct)) if distinct else None
+        if _is_blank(raw):
+            continue
+        try:
+            values[name] = _PARSERS[name](raw)
+        except _Bad as bad:
+            errors.append(_error(lang, name, bad))
+    errors.extend(_cross_field_errors(values, lang))
+    if errors:
+        raise InputError(errors, lang)
+    return Case(**values)
+
+
+def _cross_field_errors(values: Mapping[str, object], lang: str) -> list[FieldError]:
+    weekly = values.get("weekly_hours")
+    full_time = values.get("full_time_hours") or default_full_time_hours()
+    if isinstance(weekly, Decimal) and isinstance(full_time, Decimal) and weekly > full_time:
+        bad = _Bad("weekly_above_full_time", hours=weekly, full_time=full_time)
+        return [_error(lang, "weekly_hours", bad)]
+    return []
+
+
+def default_full_time_hours() -> Decimal:
+    value: Decimal = Decimal(parameter("limits").latest.data["default_full_time_hours"])
+    return value
+
+
+def normalise_case(case: object, lang: str = DEFAULT_LANGUAGE) -> Case:
+    """Check a ``Case`` built in Python exactly as ``parse_case`` checks strings."""
+    lang = check_language(lang)
+    if not isinstance(case, Case):
+        bad = _Bad("wrong_type")
+        raise InputError([_error(lang, "case", bad)], lang)
+    return parse_case({name: getattr(case, name) for name in FIELD_NAMES}, lang)
+

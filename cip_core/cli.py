@@ -1,0 +1,107 @@
+"""The command-line door: ``cip-check`` / ``python -m cip_core``.
+
+One flag per case field (``--workplace-region brussels``), or ``--case FILE.json`` (``-`` for
+standard input); ``--lang fr|nl``; ``--json``. Exit 0 for any answer, 2 with one line on standard
+error for bad input — never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from typing import Any, NoReturn, TextIO
+
+from cip_core.case import FIELD_NAMES, FieldError, InputError, check_language, parse_case
+from cip_core.evaluate import evaluate
+from cip_core.messages import DEFAULT_LANGUAGE, catalogue, field_label, text
+from cip_core.result import Result
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse that reports usage errors as one line and exit 2, like bad input."""
+
+    def error(self, message: str) -> NoReturn:
+        sys.stderr.write(f"cip-check: {message}\n")
+        raise SystemExit(2)
+
+
+def _parser() -> _Parser:
+    parser = _Parser(prog="cip-check", description=__doc__.splitlines()[0] if __doc__ else None)
+    parser.add_argument("--lang", default=DEFAULT_LANGUAGE, help="fr (default) or nl")
+    parser.add_argument("--json", action="store_true", help="print the result object as JSON")
+    parser.add_argument("--case", metavar="FILE", help="case as a JSON object; - for stdin")
+    for name in FIELD_NAMES:
+        parser.add_argument("--" + name.replace("_", "-"), dest=name, metavar="VALUE")
+    return parser
+
+
+def _read_case_file(path: str, lang: str, stdin: TextIO) -> dict[str, Any]:
+    try:
+        if path == "-":
+            raw = stdin.read()
+        else:
+            with open(path, encoding="utf-8") as handle:
+                raw = handle.read()
+        data = json.loads(raw)
+    except (OSError, UnicodeDecodeError, ValueError) as problem:
+        detail = " ".join(str(problem).split())[:120]
+        raise InputError(
+            [FieldError("case", "bad_case_file", text(lang, "errors", "bad_case_file",
+                                                       detail=detail))], lang
+        ) from None
+    if not isinstance(data, dict):
+        raise InputError(
+            [FieldError("case", "bad_case_file", text(lang, "errors", "bad_case_file",
+                                                       detail="not an object"))], lang
+        )
+    # JSON numbers and booleans come in as Python values; parse_case checks them like strings.
+    return {k: v for k, v in data.items() if isinstance(k, str)}
+
+
+def main(argv: list[str] | None = None, stdin: TextIO | None = None) -> int:
+    args = _parser().parse_args(argv)
+    stdin = stdin if stdin is not None else sys.stdin
+    try:
+        lang = check_language(args.lang)
+        data: dict[str, Any] = {}
+        if args.case:
+            data.update(_read_case_file(args.case, lang, stdin))
+        data.update({n: getattr(args, n) for n in FIELD_NAMES if getattr(args, n) is not None})
+        result = evaluate(parse_case(data, lang), lang)
+    except InputError as error:
+        sys.stderr.write(f"cip-check: {error}\n")
+        return 2
+    if args.json:
+        json.dump(result.to_dict(), sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+    else:
+        sys.stdout.write(render_text(result))
+    return 0
+
+
+def render_text(result: Result) -> str:
+    """A plain-text answer for a terminal."""
+    lang = result.lang
+    labels: dict[str, str] = catalogue(lang)["labels"]
+    lines = [f"{labels['verdict']}: {result.summary}"]
+    if result.body:
+        lines.append(f"{labels['body']}: {result.body.name} — {result.body.contact}")
+    if result.allowance and result.allowance.minimum is not None:
+        from cip_core.money import format_date, format_money
+
+        a = result.allowance
+        lines.append(
+            f"{labels['allowance']}: {format_money(a.minimum, lang)} "
+            f"({labels['rmmg']} {format_money(a.rmmg, lang)} {labels['since']} "
+            f"{format_date(a.rmmg_since, lang)})"
+        )
+    for key, items in (("reasons", result.reasons), ("warnings", result.warnings),
+                       ("steps", result.steps)):
+        if items:
+            lines.append(f"{labels[key]}:")
+            lines += [f"  - {item.message} [{labels['source']}: {item.source}]" for item in items]
+    if result.missing:
+        names = ", ".join(field_label(lang, name) for name in result.missing)
+        lines.append(f"{labels['missing']}: {names}")
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,108 @@
+"""Dated legal parameters read from ``cip_core/parameters/*.toml``.
+
+Shape borrowed from OpenFisca: each value applies from its date onward, carries its reference and
+certainty, and each file says until when its newest value was last checked
+(``last_value_still_valid_on``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from cip_core._data import load_toml
+
+STATED = "stated"
+INFERRED = "inferred"
+
+
+@dataclass(frozen=True)
+class DatedValue:
+    """One value of a parameter, in force from ``start`` until the next value's start."""
+
+    start: date
+    data: dict[str, Any]
+    certainty: str
+    reference: str
+    reference_title: str
+    note: str
+
+
+@dataclass(frozen=True)
+class Parameter:
+    name: str
+    unit: str
+    label_fr: str
+    label_nl: str
+    last_value_still_valid_on: date
+    values: tuple[DatedValue, ...]
+    raw: dict[str, Any]
+
+    @property
+    def first_date(self) -> date:
+        return self.values[0].start
+
+    @property
+    def latest(self) -> DatedValue:
+        return self.values[-1]
+
+    def at(self, day: date) -> DatedValue:
+        """The value in force on ``day``; ``LookupError`` before the first known value."""
+        found: DatedValue | None = None
+        for value in self.values:
+            if value.start <= day:
+                found = value
+            else:
+                break
+        if found is None:
+            raise LookupError(f"{self.name}: no value before {self.first_date.isoformat()}")
+        return found
+
+    def label(self, lang: str) -> str:
+        return self.label_nl if lang == "nl" else self.label_fr
+
+
+_parameters: dict[str, Parameter] = {}
+
+
+def parameter(name: str) -> Parameter:
+    """The parameter read from ``parameters/<name>.toml`` (parsed once, then cached)."""
+    if name not in _parameters:
+        _parameters[name] = _read(name)
+    return _parameters[name]
+
+
+def value_at(name: str, day: date) -> DatedValue:
+    """The dated value of parameter ``name`` in force on ``day``."""
+    return parameter(name).at(day)
+
+
+def _read(name: str) -> Parameter:
+    raw = load_toml("parameters", name)
+    values = []
+    for entry in raw["values"]:
+        data = {k: v for k, v in entry.items() if k not in _META_KEYS}
+        values.append(
+            DatedValue(
+                start=entry["from"],
+                data=data,
+                certainty=entry.get("certainty", raw.get("certainty", STATED)),
+                reference=entry["reference"],
+                reference_title=entry.get("reference_title", ""),
+                note=entry.get("note", ""),
+            )
+        )
+    values.sort(key=lambda v: v.start)
+    return Parameter(
+        name=raw["name"],
+        unit=raw["unit"],
+        label_fr=raw["label_fr"],
+        label_nl=raw["label_nl"],
+        last_value_still_valid_on=raw["last_value_still_valid_on"],
+        values=tuple(values),
+        raw=raw,
+    )
+
+
+_META_KEYS = frozenset({"from", "certainty", "reference", "reference_title", "note"})
