@@ -258,8 +258,10 @@ def parse_case(data: Mapping[str, object], lang: str = DEFAULT_LANGUAGE) -> Case
     """
     lang = check_language(lang)
     if not isinstance(data, Mapping):
-        raise InputError([FieldError("case", "wrong_type", text(lang, "errors", "wrong_type",
-                                                                     field="case"))], lang)
+        raise InputError(
+            [FieldError("case", "wrong_type", text(lang, "errors", "wrong_type", field="case"))],
+            lang,
+        )
     values: dict[str, object] = {}
     errors: list[FieldError] = []
     for name in FIELD_NAMES:
@@ -279,7 +281,7 @@ def parse_case(data: Mapping[str, object], lang: str = DEFAULT_LANGUAGE) -> Case
     errors.extend(_cross_field_errors(values, lang))
     if errors:
         raise InputError(errors, lang)
-    return Case(**values)
+    return Case(**values)  # type: ignore[arg-type]  # each parser returns its field's type
 
 
 def _cross_field_errors(values: Mapping[str, object], lang: str) -> list[FieldError]:
@@ -303,4 +305,3 @@ def normalise_case(case: object, lang: str = DEFAULT_LANGUAGE) -> Case:
         bad = _Bad("wrong_type")
         raise InputError([_error(lang, "case", bad)], lang)
     return parse_case({name: getattr(case, name) for name in FIELD_NAMES}, lang)
-

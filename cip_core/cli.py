@@ -15,6 +15,7 @@ from typing import Any, NoReturn, TextIO
 from cip_core.case import FIELD_NAMES, FieldError, InputError, check_language, parse_case
 from cip_core.evaluate import evaluate
 from cip_core.messages import DEFAULT_LANGUAGE, catalogue, field_label, text
+from cip_core.money import format_date, format_money
 from cip_core.result import Result
 
 
@@ -47,13 +48,23 @@ def _read_case_file(path: str, lang: str, stdin: TextIO) -> dict[str, Any]:
     except (OSError, UnicodeDecodeError, ValueError) as problem:
         detail = " ".join(str(problem).split())[:120]
         raise InputError(
-            [FieldError("case", "bad_case_file", text(lang, "errors", "bad_case_file",
-                                                       detail=detail))], lang
+            [
+                FieldError(
+                    "case", "bad_case_file", text(lang, "errors", "bad_case_file", detail=detail)
+                )
+            ],
+            lang,
         ) from None
     if not isinstance(data, dict):
         raise InputError(
-            [FieldError("case", "bad_case_file", text(lang, "errors", "bad_case_file",
-                                                       detail="not an object"))], lang
+            [
+                FieldError(
+                    "case",
+                    "bad_case_file",
+                    text(lang, "errors", "bad_case_file", detail="not an object"),
+                )
+            ],
+            lang,
         )
     # JSON numbers and booleans come in as Python values; parse_case checks them like strings.
     return {k: v for k, v in data.items() if isinstance(k, str)}
@@ -87,17 +98,18 @@ def render_text(result: Result) -> str:
     lines = [f"{labels['verdict']}: {result.summary}"]
     if result.body:
         lines.append(f"{labels['body']}: {result.body.name} — {result.body.contact}")
-    if result.allowance and result.allowance.minimum is not None:
-        from cip_core.money import format_date, format_money
-
-        a = result.allowance
+    a = result.allowance
+    if a is not None and a.minimum is not None:
         lines.append(
             f"{labels['allowance']}: {format_money(a.minimum, lang)} "
             f"({labels['rmmg']} {format_money(a.rmmg, lang)} {labels['since']} "
             f"{format_date(a.rmmg_since, lang)})"
         )
-    for key, items in (("reasons", result.reasons), ("warnings", result.warnings),
-                       ("steps", result.steps)):
+    for key, items in (
+        ("reasons", result.reasons),
+        ("warnings", result.warnings),
+        ("steps", result.steps),
+    ):
         if items:
             lines.append(f"{labels[key]}:")
             lines += [f"  - {item.message} [{labels['source']}: {item.source}]" for item in items]

@@ -84,5 +84,9 @@ def _item(lang: str, section: str, finding: Finding) -> Item:
     for key in ("body", "home_body"):
         if key in params:
             code = str(params[key])
-            params[key] = body_info(code, lang).name if code else value_label(lang, "competent_body")
-    return Item(finding.code, text(lang, section, finding.code, **params), source_of(finding.code).url)
+            params[key] = (
+                body_info(code, lang).name if code else value_label(lang, "competent_body")
+            )
+    return Item(
+        finding.code, text(lang, section, finding.code, **params), source_of(finding.code).url
+    )

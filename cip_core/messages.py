@@ -42,7 +42,7 @@ def format_value(value: object, lang: str) -> str:
 
 
 def text(lang: str, section: str, code: str, **params: object) -> str:
-    """The sentence for ``code`` in ``section`` of the ``lang`` catalogue, with ``params`` filled."""
+    """The sentence for ``code`` in ``section`` of ``lang``, with ``params`` filled in."""
     template: str = catalogue(lang)[section][code]
     return template.format_map({k: format_value(v, lang) for k, v in params.items()})
 

@@ -10,16 +10,18 @@ from decimal import ROUND_HALF_UP, Decimal
 
 CENT = Decimal("0.01")
 NBSP = "\u00a0"
-NNBSP = "\u202f"  # narrow no-break space: French thousands separator and before % and €
+NNBSP = "\u202f"  # narrow no-break space: the French thousands separator
 
 _MONTHS = {
     "fr": (
-        "janvier février mars avril mai juin juillet août septembre octobre novembre décembre"
-    ).split(),
+        "janvier", "février", "mars", "avril", "mai", "juin",
+        "juillet", "août", "septembre", "octobre", "novembre", "décembre",
+    ),
     "nl": (
-        "januari februari maart april mei juni juli augustus september oktober november december"
-    ).split(),
-}
+        "januari", "februari", "maart", "april", "mei", "juni",
+        "juli", "augustus", "september", "oktober", "november", "december",
+    ),
+}  # fmt: skip
 
 
 def to_cents(amount: Decimal) -> Decimal:

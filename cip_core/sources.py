@@ -17,8 +17,9 @@ class Source:
 def source_of(code: str) -> Source:
     data = load_toml("data", "sources")
     entry = data["codes"][code]
-    return Source(url=data["urls"][entry["url"]], basis=entry["basis"],
-                  certainty=entry["certainty"])
+    return Source(
+        url=data["urls"][entry["url"]], basis=entry["basis"], certainty=entry["certainty"]
+    )
 
 
 def known_codes() -> list[str]:

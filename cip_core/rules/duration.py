@@ -20,8 +20,9 @@ def duration(case: Case, body: str | None) -> Outcome:
     longest = Decimal(limits["duration_max_months"])
     with_derogation = Decimal(limits["derogation_max_months"])
     if months < shortest:
-        return Outcome(reasons=[Finding("duration_too_short", {"months": months,
-                                                                "min_months": shortest})])
+        return Outcome(
+            reasons=[Finding("duration_too_short", {"months": months, "min_months": shortest})]
+        )
     if months <= longest:
         return Outcome()
     # Only Bruxelles Formation grants a derogation; VDAB caps at 6 months, extensions included.
@@ -48,7 +49,16 @@ def working_time(case: Case) -> Outcome:
     minimum = Decimal(parameter("limits").latest.data["min_time_fraction"])
     if fraction < minimum:
         full_time = case.full_time_hours or default_full_time_hours()
-        return Outcome(reasons=[Finding("below_half_time", {"hours": case.weekly_hours,
-                                                            "full_time": full_time,
-                                                            "fraction": Ratio(fraction)})])
+        return Outcome(
+            reasons=[
+                Finding(
+                    "below_half_time",
+                    {
+                        "hours": case.weekly_hours,
+                        "full_time": full_time,
+                        "fraction": Ratio(fraction),
+                    },
+                )
+            ]
+        )
     return Outcome()
