@@ -78,7 +78,7 @@ def minimum_allowance(case: Case, body: str | None) -> tuple[AllowanceFigures | 
     else:
         if percent < 100:
             outcome.warnings.append(
-                Finding("age_scale_inferred", {"age": case.age, "percent": percent})
+                Finding("age_scale_inferred", {"age": case.age, "percent": Ratio(percent / 100)})
             )
         minimum = to_cents(rmmg / 2 * percent / 100 * fraction)
     if fraction < 1 and body not in ("vdab", "vdab_brussels"):

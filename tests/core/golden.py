@@ -1,0 +1,113 @@
+"""Generic runner for the golden cases (``golden_cases.toml``): cases are data, this only compares.
+
+Standard library only, so the very same runner also runs inside Pyodide (tests/pyodide).
+Each case names a ``base`` input (optional), its own ``input`` (strings, as from a URL), the
+language, and an ``expect`` table; only the keys present in ``expect`` are checked.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+from typing import Any
+
+from cip_core import InputError, evaluate, parse_case
+
+HERE = Path(__file__).parent
+CASES_FILE = HERE / "golden_cases.toml"
+
+_ALLOWANCE_KEYS = (
+    "minimum",
+    "rmmg",
+    "rmmg_since",
+    "fraction",
+    "offered",
+    "meets_minimum",
+    "age_percent",
+)
+
+
+def load_cases(path: Path | str = CASES_FILE) -> list[dict[str, Any]]:
+    data = tomllib.loads(Path(path).read_text("utf-8"))
+    bases: dict[str, dict[str, Any]] = data.get("bases", {})
+    cases = []
+    for case in data["case"]:
+        merged = dict(bases[case["base"]]) if "base" in case else {}
+        merged.update(case.get("input", {}))
+        cases.append({**case, "input": merged, "lang": case.get("lang", "fr")})
+    return cases
+
+
+def _null(value: Any) -> Any:
+    return None if value == "none" else value
+
+
+def check_case(case: dict[str, Any]) -> list[str]:
+    """Problems found for one case (empty when it behaves as expected)."""
+    expect: dict[str, Any] = case["expect"]
+    lang: str = case["lang"]
+    name = case["name"]
+    try:
+        result = evaluate(parse_case(case["input"], lang), lang).to_dict()
+    except InputError as error:
+        if "error_fields" not in expect:
+            return [f"{name}: unexpected InputError: {error}"]
+        problems = []
+        fields = [e.field for e in error.errors]
+        codes = [e.code for e in error.errors]
+        if fields != expect["error_fields"]:
+            problems.append(f"{name}: error fields {fields} != {expect['error_fields']}")
+        if "error_codes" in expect and codes != expect["error_codes"]:
+            problems.append(f"{name}: error codes {codes} != {expect['error_codes']}")
+        if "message_contains" in expect and expect["message_contains"] not in str(error):
+            problems.append(f"{name}: {expect['message_contains']!r} not in {error}")
+        if any(not e.message.strip() for e in error.errors):
+            problems.append(f"{name}: empty error message")
+        return problems
+    if "error_fields" in expect:
+        return [f"{name}: expected InputError on {expect['error_fields']}, got {result['verdict']}"]
+
+    problems = []
+
+    def compare(label: str, got: Any, want: Any) -> None:
+        if got != want:
+            problems.append(f"{name}: {label} = {got!r}, expected {want!r}")
+
+    if "verdict" in expect:
+        compare("verdict", result["verdict"], expect["verdict"])
+    for key in ("reasons", "warnings", "steps"):
+        if key in expect:
+            compare(key, [item["code"] for item in result[key]], expect[key])
+    if "missing" in expect:
+        compare("missing", result["missing"], expect["missing"])
+    if "body" in expect:
+        body = result["body"]["code"] if result["body"] else None
+        compare("body", body, _null(expect["body"]))
+    allowance = result["allowance"]
+    if "allowance" in expect and _null(expect["allowance"]) is None:
+        compare("allowance", allowance, None)
+    for key in _ALLOWANCE_KEYS:
+        if key in expect:
+            got = allowance[key] if allowance else "(no allowance)"
+            compare(f"allowance.{key}", got, _null(expect[key]))
+    if "message_contains" in expect:
+        texts = [result["summary"]] + [
+            item["message"] for key in ("reasons", "warnings", "steps") for item in result[key]
+        ]
+        if not any(expect["message_contains"] in t for t in texts):
+            problems.append(f"{name}: no message contains {expect['message_contains']!r}")
+    compare("lang", result["lang"], lang)
+    for key in ("reasons", "warnings", "steps"):
+        for item in result[key]:
+            if not item["message"].strip() or not item["source"].startswith(
+                ("http://", "https://")
+            ):
+                problems.append(f"{name}: {key} {item['code']} lacks a message or a source URL")
+    return problems
+
+
+def run_all(path: Path | str = CASES_FILE) -> dict[str, Any]:
+    """Run every case; used by the in-Pyodide run, which reports the summary as JSON."""
+    cases = load_cases(path)
+    problems = [p for case in cases for p in check_case(case)]
+    return {"cases": len(cases), "problems": problems}

@@ -1,0 +1,21 @@
+"""Runs every golden case of golden_cases.toml (the cases are data; golden.py compares)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from tests.core.golden import check_case, load_cases
+
+CASES = load_cases()
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c["name"] for c in CASES])
+def test_golden_case(case: dict[str, Any]) -> None:
+    assert check_case(case) == []
+
+
+def test_enough_cases_in_both_languages() -> None:
+    assert len(CASES) >= 40
+    assert {c["lang"] for c in CASES} == {"fr", "nl"}
