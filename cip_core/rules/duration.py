@@ -27,7 +27,11 @@ def duration(case: Case, body: str | None) -> Outcome:
         return Outcome()
     # Only Bruxelles Formation grants a derogation; VDAB caps at 6 months, extensions included.
     if body == "bruxelles_formation" and months <= with_derogation:
-        params = {"months": months, "max_months": longest, "derogation_max_months": with_derogation}
+        params: dict[str, object] = {
+            "months": months,
+            "max_months": longest,
+            "derogation_max_months": with_derogation,
+        }
         return Outcome(warnings=[Finding("derogation_needed", params)])
     if body is None and months <= with_derogation:
         return Outcome()  # depends on the body, which is not known yet (already missing)

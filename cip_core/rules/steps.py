@@ -37,7 +37,11 @@ def steps_before_start(case: Case, body: str | None) -> Outcome:
         hours = case.weekly_hours
         min_hours = Decimal(limits["dv5_min_weekly_hours"])
         if hours is not None and hours < min_hours:
-            params = {"hours": hours, "min_hours": min_hours, "min_weeks": limits["dv5_min_weeks"]}
+            params: dict[str, object] = {
+                "hours": hours,
+                "min_hours": min_hours,
+                "min_weeks": limits["dv5_min_weeks"],
+            }
             outcome.warnings.append(Finding("dv5_conditions", params))
     elif case.benefits == "cpas":
         outcome.steps.append(Finding("contact_cpas"))
