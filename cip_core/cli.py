@@ -71,7 +71,10 @@ def _read_case_file(path: str, lang: str, stdin: TextIO) -> dict[str, Any]:
 
 
 def main(argv: list[str] | None = None, stdin: TextIO | None = None) -> int:
-    args = _parser().parse_args(argv)
+    try:
+        args = _parser().parse_args(argv)
+    except SystemExit as stop:  # --help, or a usage error already reported in one line
+        return int(stop.code or 0)
     stdin = stdin if stdin is not None else sys.stdin
     try:
         lang = check_language(args.lang)
