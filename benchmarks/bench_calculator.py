@@ -1,0 +1,294 @@
+"""Speed and size of the calculator, against a naive Pyodide page, in the same run.
+
+Run with `make bench` (after `make build`). Serves site/ with gzip and a cache lifetime like a
+real static host (GitHub Pages: Cache-Control max-age=600, ETag), drives headless Chromium and
+prints medians of RUNS runs:
+
+- cold time from navigation on a permalink to its verdict (fresh browser context);
+- repeat-visit time to verdict (same context, second navigation);
+- time from a field change to the updated verdict;
+- compressed bytes transferred, first and repeat visit;
+- bytes of Pyodide loaded by a fact-sheet page (must be 0);
+- `mkdocs build` time.
+
+The naive page does everything on the main thread: loadPyodide(), loadPackage(wheel), evaluate.
+"""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import json
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from email.utils import formatdate
+from functools import partial
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any, ClassVar
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+sys.path.insert(0, str(ROOT))
+
+from tests.browser_support import launch_chromium  # noqa: E402
+
+SITE = ROOT / "site"
+RUNS = int(os.environ.get("BENCH_RUNS", "5"))
+QUERY = (
+    "workplace_region=brussels&language=fr&start_date=2026-01-05&duration_months=3"
+    "&weekly_hours=38&age=25&trainee_region=brussels&employer_seat_brussels=no"
+    "&employment_contract=no&short_study_internship=no&diploma_curriculum=no"
+    "&regulated_profession=no&monthly_allowance=1100"
+)
+CASE = dict(pair.split("=", 1) for pair in QUERY.split("&"))
+COMPRESSIBLE = (".html", ".js", ".mjs", ".css", ".json", ".wasm", ".zip", ".svg", ".xml", ".txt",
+                ".whl", ".map")  # fmt: skip
+TARGETS = {
+    "cold_ratio": 0.6,
+    "repeat_ratio": 0.3,
+    "change_ms": 50,
+    "first_bytes": 4_000_000,
+    "repeat_bytes": 100_000,
+    "sheet_pyodide_bytes": 0,
+    "build_s": 20,
+}
+
+NAIVE_PAGE = """<!doctype html><html lang="fr"><meta charset="utf-8"><title>naive</title>
+<div id="out">…</div>
+<script type="module">
+import { loadPyodide } from "/assets/pyodide/pyodide.mjs";
+const py = await loadPyodide({ indexURL: "/assets/pyodide/" });
+await py.loadPackage("/assets/pyodide/WHEEL");
+const answer = py.runPython(`
+import json
+from cip_core import evaluate, parse_case
+json.dumps(evaluate(parse_case(json.loads(CASE), "fr"), "fr").to_dict())
+`.replace("CASE", JSON.stringify(JSON.stringify(CASEOBJ))));
+document.body.dataset.verdict = JSON.parse(answer).verdict;
+</script></html>
+"""
+
+
+class StaticHost(SimpleHTTPRequestHandler):
+    """Like a static host: gzip when asked, max-age=600, ETag and 304 revalidation."""
+
+    extensions_map: ClassVar[dict[str, str]] = {
+        **SimpleHTTPRequestHandler.extensions_map,
+        ".wasm": "application/wasm",
+        ".mjs": "text/javascript",
+        ".js": "text/javascript",
+    }
+    gz_cache: ClassVar[dict[str, bytes]] = {}
+    extra: ClassVar[dict[str, bytes]] = {}
+
+    def log_message(self, *args: Any) -> None:
+        pass
+
+    def do_GET(self) -> None:
+        path = self.path.split("?", 1)[0]
+        if path in self.extra:
+            body, ctype = self.extra[path], "text/html; charset=utf-8"
+        else:
+            fs_path = Path(self.translate_path(path))
+            if fs_path.is_dir():
+                fs_path = fs_path / "index.html"
+            if not fs_path.is_file():
+                self.send_error(404)
+                return
+            body, ctype = fs_path.read_bytes(), self.guess_type(str(fs_path))
+        etag = '"' + hashlib.sha1(body).hexdigest()[:16] + '"'
+        if self.headers.get("If-None-Match") == etag:
+            self.send_response(304)
+            self.send_header("ETag", etag)
+            self.send_header("Cache-Control", "max-age=600")
+            self.end_headers()
+            return
+        encoding = None
+        if "gzip" in self.headers.get("Accept-Encoding", "") and path.endswith(
+            (*COMPRESSIBLE, "/")
+        ):
+            key = etag
+            if key not in self.gz_cache:
+                self.gz_cache[key] = gzip.compress(body, 6)
+            body, encoding = self.gz_cache[key], "gzip"
+        self.send_response(200)
+        self.send_header("Content-Type", ctype)
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Cache-Control", "max-age=600")
+        self.send_header("ETag", etag)
+        self.send_header("Last-Modified", formatdate(usegmt=True))
+        if encoding:
+            self.send_header("Content-Encoding", encoding)
+        self.end_headers()
+        self.wfile.write(body)
+
+
+def serve(directory: Path) -> tuple[ThreadingHTTPServer, str]:
+    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(StaticHost, directory=str(directory)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, f"http://127.0.0.1:{server.server_address[1]}"
+
+
+class ByteCounter:
+    """Sums the encoded (on-the-wire) bytes of every response the page and its workers load."""
+
+    def __init__(self, context: Any, page: Any) -> None:
+        self.total = 0
+        self.by_url: dict[str, int] = {}
+        self._urls: dict[str, str] = {}
+        session = context.new_cdp_session(page)
+        session.send("Network.enable")
+        session.on("Network.requestWillBeSent", self._request)
+        session.on("Network.loadingFinished", self._finished)
+        self.session = session
+
+    def _request(self, event: dict[str, Any]) -> None:
+        self._urls[event["requestId"]] = event["request"]["url"]
+
+    def _finished(self, event: dict[str, Any]) -> None:
+        size = int(event.get("encodedDataLength", 0))
+        url = self._urls.get(event["requestId"], "?")
+        self.total += size
+        self.by_url[url] = self.by_url.get(url, 0) + size
+
+
+VERDICT_PROBE = """
+window.__verdictAt = null;
+new MutationObserver((_, obs) => {
+  const el = document.querySelector('#cip-result[data-verdict], body[data-verdict]');
+  if (el && el.dataset.verdict && window.__verdictAt === null) {
+    window.__verdictAt = performance.now();
+  }
+}).observe(document, {subtree: true, attributes: true, attributeFilter: ['data-verdict']});
+"""
+
+
+def time_to_verdict(page: Any, url: str, selector: str) -> float:
+    page.goto(url, wait_until="commit")
+    page.wait_for_selector(selector, state="attached", timeout=60_000)
+    value = page.evaluate("window.__verdictAt")
+    return float(value)
+
+
+def field_change_ms(page: Any) -> float:
+    """Flip a yes/no answer (eligible <-> not eligible) and time until the verdict changes."""
+    return float(page.evaluate((HERE / "field_change.js").read_text()))
+
+
+def build_seconds() -> float:
+    with tempfile.TemporaryDirectory() as out:
+        start = time.perf_counter()
+        subprocess.run(
+            [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", out],
+            cwd=ROOT, check=True, capture_output=True,
+            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        )  # fmt: skip
+        return time.perf_counter() - start
+
+
+def main() -> int:
+    from playwright.sync_api import sync_playwright
+
+    if not (SITE / "calculateur" / "index.html").exists():
+        print("site/ is missing: run `make build` first", file=sys.stderr)
+        return 2
+    manifest = json.loads((SITE / "assets" / "pyodide" / "manifest.json").read_text())
+    wheel = manifest.get("wheel") or manifest.get("wheel_file") or manifest.get("wheel_name")
+    StaticHost.extra["/naive/"] = (
+        NAIVE_PAGE.replace("WHEEL", wheel).replace("CASEOBJ", json.dumps(CASE)).encode()
+    )
+    server, base = serve(SITE)
+    calc_url = f"{base}/calculateur/?{QUERY}"
+    naive_url = f"{base}/naive/"
+    figures: dict[str, list[float]] = {}
+
+    def record(key: str, value: float) -> None:
+        figures.setdefault(key, []).append(value)
+
+    with sync_playwright() as p:
+        browser = launch_chromium(p)
+        for _ in range(RUNS):
+            for name, url, selector in (
+                ("calc", calc_url, "#cip-result[data-verdict]"),
+                ("naive", naive_url, "body[data-verdict]"),
+            ):
+                context = browser.new_context()
+                context.add_init_script(VERDICT_PROBE)
+                page = context.new_page()
+                counter = ByteCounter(context, page)
+                record(f"{name}_cold_ms", time_to_verdict(page, url, selector))
+                page.wait_for_timeout(300)  # let late requests (service worker, preloads) finish
+                record(f"{name}_first_bytes", counter.total)
+                counter.total = 0
+                record(f"{name}_repeat_ms", time_to_verdict(page, url, selector))
+                page.wait_for_timeout(300)
+                record(f"{name}_repeat_bytes", counter.total)
+                if name == "calc":
+                    record("calc_change_ms", field_change_ms(page))
+                context.close()
+            context = browser.new_context()
+            page = context.new_page()
+            counter = ByteCounter(context, page)
+            page.goto(f"{base}/", wait_until="load")
+            page.wait_for_timeout(500)
+            record("sheet_pyodide_bytes", sum(
+                size for url, size in counter.by_url.items() if "/assets/pyodide/" in url
+            ))  # fmt: skip
+            context.close()
+        browser.close()
+    server.shutdown()
+    for _ in range(min(RUNS, 3)):
+        record("build_s", build_seconds())
+
+    med = {key: statistics.median(values) for key, values in figures.items()}
+    ratios = {
+        "cold_ratio": med["calc_cold_ms"] / med["naive_cold_ms"],
+        "repeat_ratio": med["calc_repeat_ms"] / med["naive_repeat_ms"],
+        "first_bytes_ratio": med["calc_first_bytes"] / med["naive_first_bytes"],
+        "repeat_bytes_ratio": med["calc_repeat_bytes"] / max(med["naive_repeat_bytes"], 1),
+        "change_ratio": None,
+    }
+    checks = {
+        "cold_ratio": ratios["cold_ratio"],
+        "repeat_ratio": ratios["repeat_ratio"],
+        "change_ms": med["calc_change_ms"],
+        "first_bytes": med["calc_first_bytes"],
+        "repeat_bytes": med["calc_repeat_bytes"],
+        "sheet_pyodide_bytes": med["sheet_pyodide_bytes"],
+        "build_s": med["build_s"],
+    }
+    print(f"machine: {platform.node()} · {platform.machine()} · {os.cpu_count()} cores · "
+          f"Python {platform.python_version()} · runs: {RUNS} (medians)")  # fmt: skip
+    rows = [
+        ("cold time to verdict (ms)", "calc_cold_ms", "naive_cold_ms", "cold_ratio"),
+        ("repeat visit time to verdict (ms)", "calc_repeat_ms", "naive_repeat_ms", "repeat_ratio"),
+        ("first visit bytes (compressed)", "calc_first_bytes", "naive_first_bytes",
+         "first_bytes_ratio"),
+        ("repeat visit bytes (compressed)", "calc_repeat_bytes", "naive_repeat_bytes",
+         "repeat_bytes_ratio"),
+    ]  # fmt: skip
+    print(f"{'figure':38} {'calculator':>12} {'naive':>12} {'ratio':>7}")
+    for label, calc_key, naive_key, ratio_key in rows:
+        print(f"{label:38} {med[calc_key]:>12,.0f} {med[naive_key]:>12,.0f} "
+              f"{ratios[ratio_key]:>7.2f}")  # fmt: skip
+    print(f"{'field change to verdict (ms)':38} {med['calc_change_ms']:>12.1f}")
+    print(f"{'Pyodide bytes on a fact-sheet page':38} {med['sheet_pyodide_bytes']:>12,.0f}")
+    print(f"{'mkdocs build (s)':38} {med['build_s']:>12.2f}")
+    print("targets:")
+    failed = 0
+    for key, target in TARGETS.items():
+        ok = checks[key] <= target
+        failed += not ok
+        print(f"  {key:22} {checks[key]:>12,.2f} <= {target:<12,} {'met' if ok else 'NOT MET'}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
