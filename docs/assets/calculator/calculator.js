@@ -1,0 +1,384 @@
+// The calculator page: keeps the case (URL query <-> form), asks the worker (cip_core in Pyodide)
+// for the answer and shows it. Contract: ../../shared/checker-contract.md, door 3.
+import { renderErrors, renderMessage, renderResult } from "./render.js";
+import { textsFor } from "./texts.js";
+
+const DEBOUNCE_MS = 150;
+const options = Object.assign(
+  // Generous limits: a slow phone on a slow line needs time to fetch and start Python.
+  { silenceMs: 60_000, loadMs: 180_000, answerMs: 30_000 },
+  typeof window.cipCheckerOptions === "object" ? window.cipCheckerOptions : {},
+);
+const BOOLEAN_WORDS = {
+  yes: "yes", true: "yes", oui: "yes", ja: "yes", 1: "yes", on: "yes",
+  no: "no", false: "no", non: "no", nee: "no", 0: "no", off: "no",
+};
+
+const root = document.getElementById("cip-calculator");
+const form = document.getElementById("cip-checker");
+const resultBox = document.getElementById("cip-result");
+const lang = root?.dataset.lang === "nl" ? "nl" : "fr";
+const t = textsFor(lang);
+const FIELDS = form ? [...new Set([...form.elements].map((c) => c.name).filter(Boolean))] : [];
+
+let currentCase = {};
+let worker = null;
+let nextId = 1;
+let latestId = 0;
+let ready = false;
+let failed = false;
+let debounceTimer = null;
+let watchdog = null;
+let loadCap = null;
+const waiters = new Map();
+
+const api = {
+  lastResult: null,
+  lastErrors: null,
+  get state() {
+    return resultBox?.dataset.state;
+  },
+  get case() {
+    return { ...currentCase };
+  },
+  /** Takes a query string as the case, shows it in the form and answers it; resolves with the answer. */
+  evaluateQuery(query) {
+    currentCase = caseFromQuery(query);
+    fillForm();
+    return evaluateNow();
+  },
+};
+window.cipChecker = api;
+
+// --- the case --------------------------------------------------------------------------------
+
+function caseFromQuery(query) {
+  const params = new URLSearchParams(query);
+  const found = {};
+  for (const name of FIELDS) {
+    const values = params.getAll(name).filter((v) => v.trim() !== "");
+    if (!values.length) continue;
+    const distinct = new Set(values.map((v) => v.trim()));
+    // Repeated keys with different values go to the core as a list: it answers "conflicting".
+    found[name] = distinct.size === 1 ? values[0] : values;
+  }
+  return found;
+}
+
+function queryFromCase() {
+  const params = new URLSearchParams();
+  for (const name of FIELDS) {
+    const value = currentCase[name];
+    for (const v of Array.isArray(value) ? value : [value]) {
+      if (typeof v === "string" && v !== "") params.append(name, v);
+    }
+  }
+  return params.toString();
+}
+
+function updateUrl() {
+  const query = queryFromCase();
+  const url = `${location.pathname}${query ? "?" + query : ""}${location.hash}`;
+  history.replaceState(history.state, "", url);
+}
+
+// --- the form --------------------------------------------------------------------------------
+
+function controls(name) {
+  return [...form.elements].filter((c) => c.name === name);
+}
+
+function radioValueFor(name, raw) {
+  const values = controls(name).map((c) => c.value);
+  const word = raw.trim().toLowerCase();
+  if (values.includes("yes") && values.includes("no")) return BOOLEAN_WORDS[word] ?? null;
+  return values.includes(word) && word !== "" ? word : null;
+}
+
+function fillForm() {
+  for (const name of FIELDS) {
+    const value = currentCase[name];
+    const raw = Array.isArray(value) ? value[0] : value ?? "";
+    const group = controls(name);
+    if (group[0]?.type === "radio") {
+      const wanted = raw === "" ? "" : radioValueFor(name, raw);
+      for (const radio of group) radio.checked = wanted !== null && radio.value === wanted;
+    } else {
+      for (const input of group) input.value = raw; // a date input drops what it cannot show
+    }
+  }
+}
+
+function readControl(control) {
+  if (control.type === "radio") {
+    const checked = controls(control.name).find((c) => c.checked);
+    return checked ? checked.value : "";
+  }
+  return control.value;
+}
+
+function onFormInput(event) {
+  const control = event.target;
+  if (!control?.name || !FIELDS.includes(control.name)) return;
+  const value = readControl(control);
+  if (value === "") delete currentCase[control.name];
+  else currentCase[control.name] = value;
+  updateUrl();
+  clearTimeout(debounceTimer);
+  debounceTimer = setTimeout(() => evaluateNow(), DEBOUNCE_MS);
+}
+
+function questionLabel(name) {
+  const question = document.getElementById(`cip-q-${name}`);
+  const label = question?.querySelector(".cip-legend");
+  return label ? label.textContent.trim() : name;
+}
+
+function focusField(name) {
+  const group = controls(name);
+  const target = group.find((c) => c.checked) || group[0];
+  if (!target) return;
+  document.getElementById(`cip-q-${name}`)?.scrollIntoView({ block: "center" });
+  target.focus({ preventScroll: true });
+}
+
+function answers() {
+  const rows = [];
+  for (const name of FIELDS) {
+    const value = currentCase[name];
+    if (value === undefined) continue;
+    const raw = Array.isArray(value) ? value.join(" / ") : value;
+    const group = controls(name);
+    let shown = raw;
+    if (group[0]?.type === "radio") {
+      const picked = group.find((c) => c.checked);
+      const label = picked && form.querySelector(`label[for="${picked.id}"]`);
+      if (label) shown = label.textContent.trim();
+    }
+    rows.push([questionLabel(name), shown]);
+  }
+  return rows;
+}
+
+function showFieldErrors(errors) {
+  const byField = new Map();
+  for (const error of errors) {
+    if (!FIELDS.includes(error.field)) continue;
+    byField.set(error.field, [...(byField.get(error.field) || []), String(error.message ?? "")]);
+  }
+  for (const name of FIELDS) {
+    const box = document.getElementById(`cip-error-${name}`);
+    const messages = byField.get(name);
+    const hint = document.getElementById(`cip-hint-${name}`);
+    const described = [hint?.id, messages ? box?.id : null].filter(Boolean).join(" ");
+    for (const control of controls(name)) {
+      if (messages) control.setAttribute("aria-invalid", "true");
+      else control.removeAttribute("aria-invalid");
+      if (described) control.setAttribute("aria-describedby", described);
+      else control.removeAttribute("aria-describedby");
+    }
+    document.getElementById(`cip-q-${name}`)?.classList.toggle("cip-question--invalid", Boolean(messages));
+    if (!box) continue;
+    box.textContent = messages ? messages.join(" ") : "";
+    box.hidden = !messages;
+  }
+}
+
+// --- answers ---------------------------------------------------------------------------------
+
+const renderContext = {
+  t,
+  lang,
+  questionLabel,
+  focusField,
+  answers,
+  permalink: () => location.href,
+  hasField: (name) => FIELDS.includes(name),
+};
+
+function setAnswered(state, result) {
+  resultBox.dataset.state = state;
+  resultBox.removeAttribute("aria-busy");
+  if (result) {
+    resultBox.dataset.verdict = String(result.verdict ?? "");
+    resultBox.dataset.body = String(result.body?.code ?? "");
+    resultBox.dataset.minimum = String(result.allowance?.minimum ?? "");
+  } else {
+    for (const key of ["verdict", "body", "minimum"]) delete resultBox.dataset[key];
+  }
+}
+
+function evaluateNow() {
+  clearTimeout(debounceTimer);
+  updateUrl();
+  if (failed) return Promise.resolve({ type: "failed" });
+  const id = nextId++;
+  latestId = id;
+  if (!Object.keys(currentCase).length) {
+    api.lastResult = null;
+    api.lastErrors = null;
+    showFieldErrors([]);
+    renderMessage(resultBox, t.waiting);
+    setAnswered("waiting", null);
+    return Promise.resolve({ id, type: "empty" });
+  }
+  resultBox.setAttribute("aria-busy", "true");
+  if (ready) armWatchdog(options.answerMs);
+  const answer = new Promise((resolve) => waiters.set(id, resolve));
+  worker.postMessage({ id, type: "evaluate", case: { ...currentCase }, lang });
+  return answer;
+}
+
+function onAnswer(message) {
+  const resolve = waiters.get(message.id);
+  waiters.delete(message.id);
+  if (message.id === latestId) {
+    disarmWatchdog();
+    if (message.type === "result" && message.result && typeof message.result === "object") {
+      api.lastResult = message.result;
+      api.lastErrors = null;
+      showFieldErrors([]);
+      renderResult(resultBox, message.result, renderContext);
+      setAnswered("answered", message.result);
+    } else {
+      const errors = Array.isArray(message.errors) ? message.errors : [];
+      api.lastResult = null;
+      api.lastErrors = errors;
+      showFieldErrors(errors);
+      renderErrors(resultBox, errors, renderContext);
+      setAnswered("input_error", null);
+    }
+  }
+  // An older answer overtaken by a newer question is dropped, but its caller still hears of it.
+  resolve?.(message);
+}
+
+// --- the worker ------------------------------------------------------------------------------
+
+const status = document.getElementById("cip-status");
+const statusText = document.getElementById("cip-status-text");
+const progress = document.getElementById("cip-progress");
+
+function showStatus(stage, value) {
+  status.hidden = false;
+  const text = t.stages[stage] || t.stages.start;
+  if (statusText.textContent !== text) statusText.textContent = text;
+  if (typeof value === "number" && Number.isFinite(value)) progress.value = Math.min(1, Math.max(0, value));
+  progress.hidden = stage === "ready";
+  root.dataset.stage = stage;
+}
+
+function armWatchdog(ms) {
+  clearTimeout(watchdog);
+  watchdog = setTimeout(() => fail("timeout"), ms);
+}
+
+function disarmWatchdog() {
+  clearTimeout(watchdog);
+  watchdog = null;
+}
+
+function fail(why) {
+  if (failed) return;
+  failed = true;
+  disarmWatchdog();
+  clearTimeout(loadCap);
+  root.dataset.state = "failed";
+  root.dataset.failure = String(why);
+  status.hidden = true;
+  document.getElementById("cip-app").hidden = true;
+  document.getElementById("cip-failure").hidden = false;
+  try {
+    worker?.terminate();
+  } catch {
+    /* already gone */
+  }
+  for (const resolve of waiters.values()) resolve({ type: "failed" });
+  waiters.clear();
+}
+
+function onWorkerMessage(event) {
+  const message = event.data;
+  if (!message || typeof message !== "object" || failed) return;
+  switch (message.type) {
+    case "status":
+      showStatus(message.stage, message.progress);
+      if (message.stage === "ready") {
+        ready = true;
+        clearTimeout(loadCap);
+        if (waiters.size) armWatchdog(options.answerMs);
+        else disarmWatchdog();
+      } else {
+        armWatchdog(options.silenceMs);
+      }
+      break;
+    case "result":
+    case "input_error":
+      if (!ready) {
+        ready = true; // an answer proves the runtime is up even if "ready" was never announced
+        clearTimeout(loadCap);
+        showStatus("ready", 1);
+      }
+      onAnswer(message);
+      break;
+    case "fatal":
+      fail("fatal");
+      break;
+    default:
+      break;
+  }
+}
+
+function startWorker() {
+  showStatus("start", 0);
+  try {
+    worker = new Worker(new URL("./worker.js", import.meta.url), { type: "module", name: "cip-core" });
+  } catch {
+    fail("no-worker");
+    return;
+  }
+  worker.addEventListener("message", onWorkerMessage);
+  worker.addEventListener("error", () => fail("worker-error"));
+  worker.addEventListener("messageerror", () => fail("message-error"));
+  armWatchdog(options.silenceMs);
+  loadCap = setTimeout(() => {
+    if (!ready) fail("timeout");
+  }, options.loadMs);
+}
+
+// --- buttons ---------------------------------------------------------------------------------
+
+function setupButtons() {
+  const copyStatus = document.getElementById("cip-copy-status");
+  document.getElementById("cip-copy")?.addEventListener("click", async () => {
+    updateUrl();
+    try {
+      await navigator.clipboard.writeText(location.href);
+      copyStatus.textContent = t.copyDone;
+    } catch {
+      copyStatus.textContent = t.copyFailed;
+    }
+  });
+  document.getElementById("cip-print")?.addEventListener("click", () => window.print());
+}
+
+// --- start -----------------------------------------------------------------------------------
+
+function start() {
+  if (!root || !form || !resultBox) return;
+  document.getElementById("cip-app").hidden = false;
+  form.addEventListener("input", onFormInput);
+  form.addEventListener("change", onFormInput);
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    evaluateNow();
+  });
+  setupButtons();
+  startWorker();
+  if (failed) return;
+  currentCase = caseFromQuery(location.search);
+  fillForm();
+  evaluateNow();
+}
+
+start();

@@ -1,0 +1,132 @@
+// Turns the worker's answer (the contract's result object) into the page's result section.
+import { contactNode, el, link, sourceName } from "./dom.js";
+import { formatDate, formatMoney, formatPercent } from "./format.js";
+
+const VERDICTS = new Set(["eligible", "not_eligible", "refer", "incomplete"]);
+
+function asList(value) {
+  return Array.isArray(value) ? value.filter((item) => item && typeof item === "object") : [];
+}
+
+function itemNode(item, t) {
+  const li = el("li", {}, [String(item.message ?? "")]);
+  const name = sourceName(item.source);
+  if (name) li.append(" ", el("span", { className: "cip-source" }, [`${t.source} `, link(item.source, name)]));
+  return li;
+}
+
+function section(title, children, className) {
+  return el("section", { className: `cip-part ${className || ""}`.trim() }, [
+    el("h3", { text: title }),
+    ...children,
+  ]);
+}
+
+function itemsSection(title, items, t, ordered, className) {
+  if (!items.length) return null;
+  return section(title, [el(ordered ? "ol" : "ul", {}, items.map((item) => itemNode(item, t)))], className);
+}
+
+function missingSection(missing, ctx) {
+  const names = Array.isArray(missing) ? missing.filter((name) => typeof name === "string") : [];
+  if (!names.length) return null;
+  const list = el("ul", { className: "cip-missing" }, names.map((name) => {
+    const a = el("a", { text: ctx.questionLabel(name), attrs: { href: `#cip-q-${name}` } });
+    a.addEventListener("click", (event) => {
+      event.preventDefault();
+      ctx.focusField(name);
+    });
+    return el("li", {}, [a]);
+  }));
+  return section(ctx.t.missing, [list], "cip-part--missing");
+}
+
+function bodySection(body, t) {
+  if (!body || typeof body !== "object") return null;
+  const children = [el("p", { className: "cip-body-name" }, [link(body.url, String(body.name ?? ""))])];
+  const contact = contactNode(body.contact);
+  if (contact) children.push(el("p", {}, [`${t.bodyContact} `, contact]));
+  return section(t.body, children, "cip-part--body");
+}
+
+function allowanceSection(a, lang, t) {
+  if (!a || typeof a !== "object") return null;
+  const money = (value) => formatMoney(value, lang);
+  const parts = [];
+  if (a.minimum) {
+    parts.push(el("p", { className: "cip-minimum" }, [`${t.minimumPerMonth} `, el("strong", { text: money(a.minimum) })]));
+  } else {
+    parts.push(el("p", { text: t.noMinimum }));
+  }
+  parts.push(el("p", { text: t.rmmgLine(money(a.rmmg), formatDate(a.rmmg_since, lang)) }));
+  if (a.minimum) {
+    const factors = [money(a.rmmg), t.half];
+    if (a.age_percent) factors.push(t.agePart(formatPercent(a.age_percent, lang, false)));
+    if (a.fraction && a.fraction !== "1") factors.push(t.timePart(formatPercent(a.fraction, lang, true)));
+    parts.push(el("p", { className: "cip-computation" }, [`${t.computed} ${factors.join(" × ")} = ${money(a.minimum)}`]));
+  }
+  if (a.offered) {
+    const verdict = a.meets_minimum === true ? t.meets : a.meets_minimum === false ? t.below : "";
+    parts.push(el("p", {}, [`${t.offered} ${money(a.offered)}${verdict ? " — " + verdict : ""}`]));
+  }
+  const checked = el("p", { className: "cip-checked" }, [t.checkedUntil(formatDate(a.checked_until, lang))]);
+  const name = sourceName(a.rmmg_source);
+  if (name) checked.append(" ", el("span", { className: "cip-source" }, [`${t.rmmgSource} `, link(a.rmmg_source, name)]));
+  parts.push(checked);
+  return section(t.allowance, parts, "cip-part--allowance");
+}
+
+function answersSection(ctx) {
+  const rows = ctx.answers();
+  const list = el("dl", { className: "cip-answers" });
+  for (const [label, value] of rows) list.append(el("dt", { text: label }), el("dd", { text: value }));
+  return el("section", { className: "cip-part cip-print-only" }, [
+    el("h3", { text: ctx.t.answers }),
+    list,
+    el("p", { className: "cip-permalink" }, [`${ctx.t.permalink} `, el("span", { text: ctx.permalink() })]),
+  ]);
+}
+
+/** Replaces the result section's content with the answer. */
+export function renderResult(container, result, ctx) {
+  const { t, lang } = ctx;
+  const verdict = VERDICTS.has(result.verdict) ? result.verdict : "incomplete";
+  const head = el("div", { className: `cip-verdict cip-verdict--${verdict}` }, [
+    el("h3", { className: "cip-verdict-title", text: t.verdictTitle[verdict] }),
+    el("p", { className: "cip-verdict-summary", text: String(result.summary ?? "") }),
+  ]);
+  const parts = [
+    head,
+    itemsSection(t.reasons, asList(result.reasons), t, false, "cip-part--reasons"),
+    missingSection(result.missing, ctx),
+    bodySection(result.body, t),
+    allowanceSection(result.allowance, lang, t),
+    itemsSection(t.steps, asList(result.steps), t, true, "cip-part--steps"),
+    itemsSection(t.warnings, asList(result.warnings), t, false, "cip-part--warnings"),
+    answersSection(ctx),
+  ];
+  container.replaceChildren(...parts.filter(Boolean));
+}
+
+/** The input errors, as a summary that links to each field (the messages also sit beside the fields). */
+export function renderErrors(container, errors, ctx) {
+  const list = el("ul", { className: "cip-error-list" }, errors.map((error) => {
+    const message = String(error.message ?? "");
+    if (!ctx.hasField(error.field)) return el("li", { text: message });
+    const a = el("a", { text: message, attrs: { href: `#cip-q-${error.field}` } });
+    a.addEventListener("click", (event) => {
+      event.preventDefault();
+      ctx.focusField(error.field);
+    });
+    return el("li", {}, [a]);
+  }));
+  container.replaceChildren(
+    el("div", { className: "cip-verdict cip-verdict--error" }, [el("h3", { className: "cip-verdict-title", text: ctx.t.errorsTitle })]),
+    list,
+  );
+}
+
+/** A one-paragraph message (waiting for answers, working…). */
+export function renderMessage(container, text) {
+  container.replaceChildren(el("p", { className: "cip-placeholder", text }));
+}
