@@ -1,0 +1,123 @@
+"""The core inside Pyodide (Python 3.14, wasm) under Node, from the files the site ships.
+
+One Node run (run_in_pyodide.mjs) boots Pyodide through the worker's own code
+(docs/assets/calculator/worker.js), answers protocol requests and runs every golden case; the
+tests below read its JSON summary. The bundle is brought up to date first, so the run always
+tests the current core (a core change that breaks under Pyodide fails here).
+
+Why Node directly and not pytest-pyodide: it needs no extra wheels (pytest and its dependencies
+would have to be fetched and registered in a second lock), it runs the very lock and wheel the
+browser gets, and it exercises the worker's boot code, not a test harness's.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from cip_core import InputError, evaluate, parse_case
+from tests.core.golden import CASES_FILE, load_cases
+from tools.bundle_runtime import OUT_DIR, bundle
+
+ROOT = Path(__file__).resolve().parents[2]
+SCRIPT = Path(__file__).with_name("run_in_pyodide.mjs")
+WORKER = ROOT / "docs" / "assets" / "calculator" / "worker.js"
+GOLDEN = load_cases()
+# Requests for the differential check: a dozen golden inputs in both languages, plus edge cases.
+SAMPLED = GOLDEN[:: max(1, len(GOLDEN) // 12)]
+EXTRA_REQUESTS: list[dict[str, Any]] = [
+    {"type": "evaluate", "lang": "fr", "case": {}},
+    {"type": "evaluate", "lang": "nl", "case": {"age": "abc", "start_date": "31/02/2026"}},
+    {"type": "evaluate", "lang": "fr", "case": {"workplace_region": "brussels", "age": "25"}},
+    {"type": "compute", "lang": "fr", "case": {}},  # not in the protocol
+]
+
+
+def _requests() -> list[dict[str, Any]]:
+    cases = [{"type": "evaluate", "lang": c["lang"], "case": c["input"]} for c in SAMPLED]
+    return [{"id": n, **r} for n, r in enumerate([*cases, *EXTRA_REQUESTS], start=1)]
+
+
+def _expected(request: dict[str, Any]) -> dict[str, Any]:
+    """What CPython's core answers to the same request (JSON round trip, as the page gets it)."""
+    lang = request["lang"]
+    if request["type"] != "evaluate":
+        return {"id": request["id"], "type": "fatal", "message": "unknown request type: compute"}
+    try:
+        reply: dict[str, Any] = {
+            "type": "result",
+            "result": evaluate(parse_case(request["case"], lang), lang).to_dict(),
+        }
+    except InputError as error:
+        reply = {"type": "input_error", "errors": [e.to_dict() for e in error.errors]}
+    return json.loads(json.dumps({"id": request["id"], **reply}))
+
+
+@pytest.fixture(scope="module")
+def run(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
+    node = shutil.which("node")
+    assert node, "Node.js is needed to run the core inside Pyodide (install nodejs)"
+    bundle()  # incremental: a no-op unless the core or the runtime changed
+    job = {
+        "runtime_dir": str(OUT_DIR),
+        "worker": str(WORKER),
+        "golden_runner": str(ROOT / "tests" / "core" / "golden.py"),
+        "golden_cases": str(CASES_FILE),
+        "requests": _requests(),
+    }
+    job_file = tmp_path_factory.mktemp("pyodide") / "job.json"
+    job_file.write_text(json.dumps(job), "utf-8")
+    done = subprocess.run(
+        [node, "--disable-warning=MODULE_TYPELESS_PACKAGE_JSON", str(SCRIPT), str(job_file)],
+        capture_output=True,
+        text=True,
+        timeout=180,
+        check=False,
+    )
+    lines = done.stdout.strip().splitlines()
+    summary: dict[str, Any] = json.loads(lines[-1]) if lines else {}
+    assert done.returncode == 0 and "error" not in summary, (
+        f"the core failed inside Pyodide:\n{summary.get('error', '')}\n{done.stderr[-2000:]}"
+    )
+    summary["requests"] = job["requests"]
+    return summary
+
+
+def test_runs_in_pyodide_python_314(run: dict[str, Any]) -> None:
+    assert run["golden"]["platform"] == "emscripten"
+    assert run["golden"]["python"].startswith("3.14")
+    # The core came from the wheel installed by loadPackage, not from the source tree.
+    assert "site-packages/cip_core/" in run["golden"]["core_file"]
+
+
+def test_golden_cases_pass_inside_pyodide(run: dict[str, Any]) -> None:
+    assert run["golden"]["cases"] == len(GOLDEN)
+    problems = run["golden"]["problems"]
+    assert problems == [], "\n".join(problems)
+
+
+def test_worker_answers_like_cpython(run: dict[str, Any]) -> None:
+    for request, reply in zip(run["requests"], run["replies"], strict=True):
+        assert reply == _expected(request), f"request {request}"
+    kinds = {reply["type"] for reply in run["replies"]}
+    assert kinds == {"result", "input_error", "fatal"}
+
+
+def test_worker_reports_honest_progress(run: dict[str, Any]) -> None:
+    stages = [s["stage"] for s in run["statuses"]]
+    assert stages[0] == "runtime" and stages[-1] == "ready"
+    assert set(stages) == {"runtime", "core", "ready"}
+    progress = [s["progress"] for s in run["statuses"]]
+    assert progress == sorted(progress) and progress[0] == 0 and progress[-1] == 1
+    assert all(set(s) == {"type", "stage", "progress", "at_ms"} for s in run["statuses"])
+
+
+def test_nothing_is_fetched(run: dict[str, Any]) -> None:
+    assert run["fetched"] == []
+    # A package outside our lock is refused at once instead of being looked for on a CDN.
+    assert run["foreign"].startswith("refused: No known package"), run["foreign"]
