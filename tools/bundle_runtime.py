@@ -197,7 +197,7 @@ def bundle(
 def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
     try:
-        changed = bundle(force="--force" in args)
+        changed = bundle(OUT_DIR, NODE_PYODIDE, force="--force" in args)
     except BundleError as error:
         print(f"error: {error}", file=sys.stderr)
         return 1
