@@ -1,0 +1,307 @@
+"""Figure markers: ``{{cip NAME key=value ...}}`` in Markdown, replaced by values from cip_core.
+
+Plain Python on purpose: the MkDocs plugin (``figures_plugin.py``), the Python-Markdown
+extension (``markdown_ext.py``) and the parity checker all call this module, so a move to
+another generator (Zensical has no plugin API) keeps the figures.
+
+Every value comes from ``cip_core.parameters`` and is formatted by ``cip_core.money`` for the
+page's language: a figure typed once, in the parameter files, cannot drift after an indexation.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+from cip_core.money import format_date, format_money, format_number, format_percent, to_cents
+from cip_core.parameters import INFERRED, DatedValue, Parameter, parameter
+from cip_core.rules.allowance import age_percent
+
+LANGUAGES = ("fr", "nl")
+
+# `{{cip rmmg at=2021-09-01}}`; spaces inside the braces are tolerated.
+MARKER_RE = re.compile(r"\{\{\s*cip(?:\s+(?P<body>[^{}]*?))?\s*\}\}")
+# Something that starts like a marker but never closes on its line: a typo an editor must see.
+UNCLOSED_RE = re.compile(r"\{\{\s*cip\b(?![^\n]*\}\})")
+ARG_RE = re.compile(r"^(?P<key>[a-z_]+)=(?P<value>\S+)$")
+
+
+class FigureError(ValueError):
+    """A marker that cannot be replaced; ``line`` is 1-based within the Markdown given."""
+
+    def __init__(self, line: int, message: str) -> None:
+        super().__init__(message)
+        self.line = line
+        self.message = message
+
+
+@dataclass(frozen=True)
+class Marker:
+    """One marker as written: where it is, its name and its arguments (not yet validated)."""
+
+    line: int
+    text: str
+    name: str
+    args: tuple[tuple[str, str], ...]
+    start: int
+    end: int
+
+    @property
+    def signature(self) -> str:
+        """``rmmg at=2021-09-01``: what two language versions of a page must share."""
+        return " ".join([self.name, *(f"{k}={v}" for k, v in self.args)])
+
+
+def find_markers(markdown: str) -> Iterator[Marker]:
+    """Every marker of ``markdown`` in order; ``FigureError`` for a malformed one."""
+    for number, line in enumerate(markdown.split("\n"), start=1):
+        unclosed = UNCLOSED_RE.search(line)
+        if unclosed:
+            raise FigureError(
+                number,
+                f"figure marker not closed: {line[unclosed.start() :].strip()!r} "
+                "(write it on one line as {{cip NAME}})",
+            )
+    offsets = _line_offsets(markdown)
+    for match in MARKER_RE.finditer(markdown):
+        line = _line_of(offsets, match.start())
+        words = (match.group("body") or "").split()
+        name = words[0] if words else ""
+        args: list[tuple[str, str]] = []
+        for word in words[1:]:
+            arg = ARG_RE.match(word)
+            if not arg:
+                raise FigureError(
+                    line,
+                    f"bad argument {word!r} in {match.group(0)}: write key=value, "
+                    "e.g. {{cip rmmg at=2021-09-01}}",
+                )
+            args.append((arg["key"], arg["value"]))
+        yield Marker(line, match.group(0), name, tuple(args), match.start(), match.end())
+
+
+def render_figures(markdown: str, lang: str) -> str:
+    """``markdown`` with every marker replaced by its value for ``lang`` ("fr" or "nl")."""
+    if lang not in LANGUAGES:
+        raise ValueError(f"figures exist in {', '.join(LANGUAGES)}, not {lang!r}")
+    parts: list[str] = []
+    position = 0
+    for marker in find_markers(markdown):
+        parts.append(markdown[position : marker.start])
+        if marker.name == "rmmg_history":
+            _check_alone_on_line(markdown, marker)
+        parts.append(figure(marker, lang))
+        position = marker.end
+    parts.append(markdown[position:])
+    return "".join(parts)
+
+
+def figure(marker: Marker, lang: str) -> str:
+    """The text that replaces one marker."""
+    spec = FIGURES.get(marker.name)
+    if spec is None:
+        raise FigureError(
+            marker.line,
+            f"unknown figure marker {marker.text}; valid names: {', '.join(sorted(FIGURES))}",
+        )
+    args = dict(marker.args)
+    if len(args) != len(marker.args):
+        raise FigureError(marker.line, f"argument given twice in {marker.text}")
+    unknown = sorted(set(args) - set(spec.args))
+    if unknown:
+        allowed = ", ".join(f"{a}=" for a in spec.args) or "no argument"
+        raise FigureError(
+            marker.line,
+            f"unknown argument {unknown[0]}= in {marker.text}; {marker.name} accepts {allowed}",
+        )
+    try:
+        return spec.render(Arguments(args), lang)
+    except _ArgumentError as error:
+        raise FigureError(marker.line, f"{marker.text}: {error}") from None
+
+
+# --- the figures -------------------------------------------------------------------------
+
+
+class _ArgumentError(ValueError):
+    pass
+
+
+class Arguments:
+    """The arguments of one marker, parsed on demand with messages an editor understands."""
+
+    def __init__(self, raw: dict[str, str]) -> None:
+        self.raw = raw
+
+    def day(self) -> date | None:
+        text = self.raw.get("at")
+        if text is None:
+            return None
+        try:
+            return date.fromisoformat(text) if len(text) == 10 else _bad_date(text)
+        except ValueError:
+            return _bad_date(text)
+
+    def age(self, required: bool) -> int | None:
+        text = self.raw.get("age")
+        if text is None:
+            if required:
+                raise _ArgumentError("age= is required, e.g. age=16 (15, 16 or 17)")
+            return None
+        if text not in UNDER_18_AGES:
+            raise _ArgumentError(f"age={text} is not on the under-18 scale: use 15, 16 or 17")
+        return int(text)
+
+
+UNDER_18_AGES = ("15", "16", "17")
+
+
+def _bad_date(text: str) -> date:
+    raise _ArgumentError(f"at={text} is not a date: write at=YYYY-MM-DD, e.g. at=2021-09-01")
+
+
+def _dated(name: str, day: date | None) -> DatedValue:
+    """The value in force on ``day`` (the newest known value when no day is given)."""
+    known = parameter(name)
+    if day is None:
+        return known.latest
+    try:
+        return known.at(day)
+    except LookupError:
+        raise _ArgumentError(
+            f"no value of {name} is known before {known.first_date.isoformat()}"
+        ) from None
+
+
+def _rmmg(value: DatedValue) -> Decimal:
+    return Decimal(value.data["amount"])
+
+
+def _half(amount: Decimal) -> Decimal:
+    return to_cents(amount / 2)
+
+
+def _minimum(args: Arguments, lang: str) -> str:
+    value = _dated("rmmg", args.day())
+    age = args.age(required=False)
+    if age is None:
+        return format_money(_half(_rmmg(value)), lang)
+    percent = age_percent(age, value.start)
+    if percent is None:  # the scale has no such age on that date
+        raise _ArgumentError(f"no under-18 percentage is known for age {age}")
+    # Same arithmetic as the calculator (cip_core.rules.allowance): round once, at the end.
+    return format_money(to_cents(_rmmg(value) / 2 * percent / 100), lang)
+
+
+def _age_percent(args: Arguments, lang: str) -> str:
+    age = args.age(required=True)
+    assert age is not None
+    day = args.day() or parameter("age_scale").latest.start
+    percent = age_percent(age, day)
+    if percent is None:
+        raise _ArgumentError(f"no under-18 percentage is known for age {age}")
+    return format_percent(percent / 100, lang)
+
+
+def _source_link(value: DatedValue) -> str:
+    title = value.reference_title or value.reference
+    return f"[{_escape_link_text(title)}]({value.reference})"
+
+
+def _escape_link_text(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("[", "\\[").replace("]", "\\]")
+
+
+HISTORY_HEADINGS = {
+    "fr": ("Depuis le", "RMMG", "Indemnité minimale (RMMG / 2)", "Certitude", "Source"),
+    "nl": ("Vanaf", "GGMMI", "Minimale stagevergoeding (GGMMI / 2)", "Zekerheid", "Bron"),
+}
+CERTAINTY_WORDS = {
+    "fr": {"stated": "publié par la source", INFERRED: "déduit, à confirmer"},
+    "nl": {"stated": "vermeld door de bron", INFERRED: "afgeleid, te bevestigen"},
+}
+
+
+def _history(args: Arguments, lang: str) -> str:
+    """Every dated RMMG value, newest first, as a Markdown table."""
+    headings = HISTORY_HEADINGS[lang]
+    rows = [
+        "| " + " | ".join(headings) + " |",
+        "| --- | ---: | ---: | --- | --- |",
+    ]
+    for value in reversed(parameter("rmmg").values):
+        cells = (
+            format_date(value.start, lang),
+            format_money(_rmmg(value), lang),
+            format_money(_half(_rmmg(value)), lang),
+            CERTAINTY_WORDS[lang].get(value.certainty, value.certainty),
+            _source_link(value).replace("|", "\\|"),
+        )
+        rows.append("| " + " | ".join(cells) + " |")
+    return "\n".join(rows)
+
+
+def _limit(key: str, as_percent: bool = False) -> Callable[[Arguments, str], str]:
+    def render(args: Arguments, lang: str) -> str:
+        number = Decimal(_dated("limits", args.day()).data[key])
+        return format_percent(number, lang) if as_percent else format_number(number, lang)
+
+    return render
+
+
+def _checked(args: Arguments, lang: str) -> str:
+    known: Parameter = parameter("rmmg")
+    return format_date(known.last_value_still_valid_on, lang)
+
+
+@dataclass(frozen=True)
+class FigureSpec:
+    args: tuple[str, ...]
+    render: Callable[[Arguments, str], str]
+
+
+FIGURES: dict[str, FigureSpec] = {
+    "rmmg": FigureSpec(("at",), lambda a, lang: format_money(_rmmg(_dated("rmmg", a.day())), lang)),
+    "minimum_allowance": FigureSpec(("at", "age"), _minimum),
+    "rmmg_since": FigureSpec(
+        ("at",), lambda a, lang: format_date(_dated("rmmg", a.day()).start, lang)
+    ),
+    "rmmg_source": FigureSpec(("at",), lambda a, lang: _source_link(_dated("rmmg", a.day()))),
+    "rmmg_checked": FigureSpec((), _checked),
+    "rmmg_history": FigureSpec((), _history),
+    "age_percent": FigureSpec(("age", "at"), _age_percent),
+    "duration_min_months": FigureSpec(("at",), _limit("duration_min_months")),
+    "duration_max_months": FigureSpec(("at",), _limit("duration_max_months")),
+    "derogation_max_months": FigureSpec(("at",), _limit("derogation_max_months")),
+    "min_time_fraction": FigureSpec(("at",), _limit("min_time_fraction", as_percent=True)),
+    "default_full_time_hours": FigureSpec(("at",), _limit("default_full_time_hours")),
+    "activa_months": FigureSpec(("at",), _limit("activa_months")),
+    "dv5_min_weeks": FigureSpec(("at",), _limit("dv5_min_weeks")),
+    "dv5_min_weekly_hours": FigureSpec(("at",), _limit("dv5_min_weekly_hours")),
+}
+
+
+# --- helpers -----------------------------------------------------------------------------
+
+
+def _check_alone_on_line(markdown: str, marker: Marker) -> None:
+    line_start = markdown.rfind("\n", 0, marker.start) + 1
+    line_end = markdown.find("\n", marker.end)
+    line = markdown[line_start : None if line_end < 0 else line_end]
+    if line.strip() != marker.text:
+        raise FigureError(
+            marker.line,
+            f"{marker.text} is a table: put it alone on its own line, with a blank line before",
+        )
+
+
+def _line_of(offsets: list[int], position: int) -> int:
+    return bisect_right(offsets, position)
+
+
+def _line_offsets(text: str) -> list[int]:
+    return [0, *(m.end() for m in re.finditer("\n", text))]

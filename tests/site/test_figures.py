@@ -1,0 +1,159 @@
+"""The figure markers print cip_core's values, formatted for each language, or fail clearly."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+import pytest
+
+from cip_core.money import format_date, format_money, format_number, format_percent, to_cents
+from cip_core.parameters import parameter, value_at
+from site_plugins.figures import FIGURES, FigureError, find_markers, render_figures
+
+LANGS = ("fr", "nl")
+
+
+def rmmg_at(day: date | None = None) -> Decimal:
+    value = parameter("rmmg").latest if day is None else value_at("rmmg", day)
+    return Decimal(value.data["amount"])
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_rmmg_and_minimum_come_from_the_core(lang: str) -> None:
+    day = date(2021, 9, 1)
+    text = render_figures(
+        "{{cip rmmg}}|{{cip minimum_allowance}}|{{cip rmmg at=2021-09-01}}|"
+        "{{cip minimum_allowance at=2021-09-01}}",
+        lang,
+    )
+    assert text.split("|") == [
+        format_money(rmmg_at(), lang),
+        format_money(to_cents(rmmg_at() / 2), lang),
+        format_money(rmmg_at(day), lang),
+        format_money(to_cents(rmmg_at(day) / 2), lang),
+    ]
+
+
+def test_the_sheet_sentence_prints_as_the_sheet_does() -> None:
+    # The seed: "Au 01/09/2021, le RMMG est de 1.658,19 €. […] 829,10 €/mois." (French
+    # typography now groups thousands with a narrow no-break space.)
+    nbsp, nnbsp = "\u00a0", "\u202f"
+    assert render_figures("{{cip rmmg at=2021-09-01}}", "fr") == f"1{nnbsp}658,19{nbsp}€"
+    assert render_figures("{{cip minimum_allowance at=2021-09-01}}", "fr") == f"829,10{nbsp}€"
+    assert render_figures("{{cip minimum_allowance at=2021-09-01}}", "nl") == f"€{nbsp}829,10"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_dates_source_and_checked(lang: str) -> None:
+    rmmg = parameter("rmmg")
+    day = date(2021, 9, 1)
+    assert render_figures("{{cip rmmg_since}}", lang) == format_date(rmmg.latest.start, lang)
+    assert render_figures("{{cip rmmg_since at=2021-12-31}}", lang) == format_date(day, lang)
+    assert render_figures("{{cip rmmg_checked}}", lang) == format_date(
+        rmmg.last_value_still_valid_on, lang
+    )
+    source = render_figures("{{cip rmmg_source at=2021-09-01}}", lang)
+    assert source.endswith(f"]({value_at('rmmg', day).reference})")
+    assert source.startswith("[")
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("age", [15, 16, 17])
+def test_under_18_scale(lang: str, age: int) -> None:
+    percent = Decimal(parameter("age_scale").latest.data["percent"][str(age)])
+    assert render_figures(f"{{{{cip age_percent age={age}}}}}", lang) == format_percent(
+        percent / 100, lang
+    )
+    expected = to_cents(rmmg_at() / 2 * percent / 100)
+    assert render_figures(f"{{{{cip minimum_allowance age={age}}}}}", lang) == format_money(
+        expected, lang
+    )
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_limits(lang: str) -> None:
+    limits = parameter("limits").latest.data
+    for name in (
+        "duration_min_months",
+        "duration_max_months",
+        "derogation_max_months",
+        "default_full_time_hours",
+        "dv5_min_weeks",
+        "dv5_min_weekly_hours",
+    ):
+        expected = format_number(Decimal(limits[name]), lang)
+        assert render_figures(f"{{{{cip {name}}}}}", lang) == expected, name
+    assert render_figures("{{cip min_time_fraction}}", lang) == format_percent(
+        Decimal(limits["min_time_fraction"]), lang
+    )
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_history_has_one_row_per_dated_value(lang: str) -> None:
+    table = render_figures("{{cip rmmg_history}}", lang).split("\n")
+    values = parameter("rmmg").values
+    assert len(table) == 2 + len(values)
+    assert table[0].startswith("| Depuis le |" if lang == "fr" else "| Vanaf |")
+    body = table[2:]
+    for row, value in zip(body, reversed(values), strict=True):
+        amount = Decimal(value.data["amount"])
+        cells = [c.strip() for c in row.strip("|").split(" | ")]
+        assert cells[0] == format_date(value.start, lang)
+        assert cells[1] == format_money(amount, lang)
+        assert cells[2] == format_money(to_cents(amount / 2), lang)
+        assert value.reference in cells[4]
+    certainty = {"stated": ("publié", "vermeld"), "inferred": ("déduit", "afgeleid")}
+    for row, value in zip(body, reversed(values), strict=True):
+        word = certainty[value.certainty][LANGS.index(lang)]
+        assert word in row
+
+
+def test_every_marker_name_renders_in_both_languages() -> None:
+    for name, spec in FIGURES.items():
+        args = " age=16" if name == "age_percent" else ""
+        for lang in LANGS:
+            text = render_figures(f"{{{{cip {name}{args}}}}}", lang)
+            assert text and "{{" not in text, name
+        assert "at" in spec.args or name in ("rmmg_checked", "rmmg_history")
+
+
+def test_text_without_markers_is_unchanged() -> None:
+    text = "Du texte {{ autre chose }} et {{cipher}} restent tels quels.\n"
+    assert render_figures(text, "fr") == text
+
+
+@pytest.mark.parametrize(
+    ("markdown", "line", "words"),
+    [
+        (
+            "# T\n\nx {{cip foo}}",
+            3,
+            ["unknown figure marker {{cip foo}}", "rmmg", "minimum_allowance"],
+        ),
+        ("{{cip}}", 1, ["unknown figure marker"]),
+        ("a\nb {{cip rmmg when=2021-09-01}}", 2, ["unknown argument when=", "accepts at="]),
+        ("{{cip rmmg_checked at=2021-09-01}}", 1, ["unknown argument at=", "no argument"]),
+        ("{{cip rmmg at=01/09/2021}}", 1, ["not a date", "YYYY-MM-DD"]),
+        ("{{cip rmmg at=2021-02-30}}", 1, ["not a date"]),
+        ("{{cip rmmg at=2001-01-01}}", 1, ["no value of rmmg is known before"]),
+        ("{{cip minimum_allowance age=14}}", 1, ["15, 16 or 17"]),
+        ("{{cip age_percent}}", 1, ["age= is required"]),
+        ("{{cip rmmg at}}", 1, ["key=value"]),
+        ("{{cip rmmg at=2021-09-01 at=2022-01-01}}", 1, ["twice"]),
+        ("\n\nLe {{cip rmmg\n", 3, ["not closed"]),
+        ("Voir {{cip rmmg_history}} ici", 1, ["alone on its own line"]),
+    ],
+)
+def test_bad_markers_fail_with_line_and_hint(markdown: str, line: int, words: list[str]) -> None:
+    with pytest.raises(FigureError) as caught:
+        render_figures(markdown, "fr")
+    assert caught.value.line == line
+    for word in words:
+        assert word in caught.value.message
+
+
+def test_markers_are_found_in_order_with_their_arguments() -> None:
+    found = list(find_markers("{{cip rmmg}}\n{{ cip minimum_allowance at=2021-09-01 age=16 }}"))
+    assert [m.signature for m in found] == ["rmmg", "minimum_allowance at=2021-09-01 age=16"]
+    assert [m.line for m in found] == [1, 2]
