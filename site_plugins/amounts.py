@@ -26,6 +26,14 @@ AMOUNT_RE = re.compile(
     re.IGNORECASE,
 )
 
+# A currency sign written beside a marker: the marker prints its own ("1 658,19 € €").
+SIGN_BESIDE_MARKER_RE = re.compile(
+    rf"\{{\{{\s*cip\b[^{{}}]*\}}\}}{_SPACE}(?:{_CURRENCY})"
+    rf"|(?:{_CURRENCY}){_SPACE}\{{\{{\s*cip\b[^{{}}]*\}}\}}",
+    re.IGNORECASE,
+)
+SIGN_HINT = "remove the currency sign: the figure marker prints the amount with its own sign."
+
 
 @dataclass(frozen=True)
 class HandTypedAmount:
@@ -34,6 +42,8 @@ class HandTypedAmount:
     hint: str
 
     def message(self) -> str:
+        if self.hint == SIGN_HINT:
+            return f"currency sign typed beside a figure marker: {self.text!r}; {SIGN_HINT}"
         return (
             f"amount in euros typed by hand: {self.text!r}. Amounts change at each indexation: "
             f"write a figure marker instead, {self.hint}"
@@ -47,6 +57,8 @@ def find_hand_typed_amounts(markdown: str) -> list[HandTypedAmount]:
         for match in AMOUNT_RE.finditer(line):
             digits = match.group("before") or match.group("after")
             found.append(HandTypedAmount(number, match.group(0).strip(), _hint(digits)))
+        for match in SIGN_BESIDE_MARKER_RE.finditer(line):
+            found.append(HandTypedAmount(number, match.group(0).strip(), SIGN_HINT))
     return found
 
 

@@ -64,3 +64,12 @@ def test_the_hint_names_the_marker_of_a_known_value() -> None:
 def test_every_amount_of_a_page_is_reported() -> None:
     found = find_hand_typed_amounts("a 1 €\nb\nc 2 € et € 3\n")
     assert [(f.line, f.text) for f in found] == [(1, "1 €"), (3, "2 €"), (3, "€ 3")]
+
+
+@pytest.mark.parametrize(
+    "text", ["{{cip rmmg}} €", "€ {{cip minimum_allowance}}", "{{cip rmmg}}EUR"]
+)
+def test_a_sign_beside_a_marker_is_refused(text: str) -> None:
+    (found,) = find_hand_typed_amounts(f"Le minimum est de {text} par mois.")
+    assert "{{cip" in found.text
+    assert "prints the amount with its own sign" in found.message()

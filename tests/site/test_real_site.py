@@ -155,10 +155,8 @@ def test_no_marker_is_left_anywhere(real_site: Path) -> None:
 
 def test_glossary_tooltips_in_both_languages(real_site: Path) -> None:
     for lang, word in (("fr", "CIP"), ("nl", "BIO")):
-        html = parse(file_of(real_site, url_of("index.md", lang)))
-        titles = [a.get("title", "") for a in html.find("abbr")]
-        assert titles, f"no <abbr> tooltip on the {lang} home page"
-        assert any(html.text.count(word) for _ in titles)
+        raw = file_of(real_site, url_of("index.md", lang)).read_text(encoding="utf-8")
+        assert re.search(rf'<abbr title="[^"]+">{word}</abbr>', raw), f"no {word} tooltip ({lang})"
 
 
 # Elements that make a browser fetch something, and the attributes holding the address.
