@@ -48,10 +48,14 @@ def test_wheel_holds_only_the_core_and_its_data(tmp_path: Path) -> None:
     top = {name.split("/")[0] for name in names}
     assert top == {"cip_core", wheel.name.removesuffix("-py3-none-any.whl") + ".dist-info"}
     assert not [n for n in names if "__pycache__" in n or n.endswith(".pyc")]
-    # Every data file the core reads at run time is in it.
-    data = {p.relative_to(PACKAGE_DIR.parent).as_posix() for p in PACKAGE_DIR.rglob("*.toml")}
-    assert data and data <= set(names)
-    assert "cip_core/py.typed" in names
+    # Every file of the package is in it (a new kind of data file must not be left out).
+    source = {
+        p.relative_to(PACKAGE_DIR.parent).as_posix()
+        for p in PACKAGE_DIR.rglob("*")
+        if p.is_file() and "__pycache__" not in p.parts
+    }
+    assert {n for n in names if n.startswith("cip_core/")} == source
+    assert "cip_core/parameters/rmmg.toml" in source and "cip_core/py.typed" in source
 
 
 def test_wheel_name_is_valid_and_carries_the_content_hash(tmp_path: Path) -> None:
