@@ -18,12 +18,15 @@ the folder into the built site at /assets/pyodide/.
 
 from __future__ import annotations
 
+import contextlib
+import fcntl
 import hashlib
 import json
 import shutil
 import subprocess
 import sys
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -155,11 +158,27 @@ def bundle(
 ) -> bool:
     """Writes ``out_dir``; returns False when it was already up to date (nothing done)."""
     _check_node_package(node_pyodide)
-    fingerprint = _fingerprint(node_pyodide, package_dir)
-    if not force and _up_to_date(out_dir, fingerprint):
-        return False
-
     out_dir.parent.mkdir(parents=True, exist_ok=True)
+    # Several builds and test runs share one working tree: one bundler at a time.
+    with _exclusive(out_dir.parent / f".{out_dir.name}.lock"):
+        fingerprint = _fingerprint(node_pyodide, package_dir)
+        if not force and _up_to_date(out_dir, fingerprint):
+            return False
+        _write(out_dir, node_pyodide, package_dir, fingerprint)
+    return True
+
+
+@contextlib.contextmanager
+def _exclusive(lock_file: Path) -> Iterator[None]:
+    with lock_file.open("w") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def _write(out_dir: Path, node_pyodide: Path, package_dir: Path, fingerprint: str) -> None:
     # Build beside the target and swap at the end: an interrupted run never leaves a half
     # runtime that the next run would take for a complete one.
     with tempfile.TemporaryDirectory(dir=out_dir.parent, prefix=".runtime-") as tmp:
@@ -191,7 +210,6 @@ def bundle(
             old = Path(tmp) / "old"
             out_dir.rename(old)
         staging.rename(out_dir)
-    return True
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -8,6 +8,7 @@ import json
 import re
 import shutil
 import zipfile
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -194,3 +195,12 @@ def test_command_line_reports_errors_clearly(
     monkeypatch.setattr(bundle_runtime, "NODE_PYODIDE", tmp_path / "nowhere")
     assert bundle_runtime.main([]) == 1
     assert "npm ci" in capsys.readouterr().err
+
+
+def test_concurrent_bundles_do_not_collide(tmp_path: Path, package_copy: Path) -> None:
+    # Builds and test runs of several people share one tree: one writes, the other waits.
+    out = tmp_path / "runtime"
+    with ThreadPoolExecutor(max_workers=3) as pool:
+        results = list(pool.map(lambda _: bundle(out_dir=out, package_dir=package_copy), range(3)))
+    assert sorted(results) == [False, False, True]
+    assert bundle(out_dir=out, package_dir=package_copy) is False
