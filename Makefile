@@ -10,7 +10,7 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 SITE   := site
 
-.PHONY: help serve build test test-core test-site test-pyodide test-browser lint bench wheel runtime clean browser
+.PHONY: help serve build test test-core test-site test-pyodide test-browser lint bench runtime clean browser
 
 help:
 	@echo "make serve   build and serve the site at http://127.0.0.1:8000 (live reload)"
@@ -30,7 +30,8 @@ node_modules/.package-lock.json: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
-# The wheel of the core and the Pyodide runtime, copied into docs/ by the runtime step.
+# The core's wheel and the Pyodide runtime in build/runtime/; the cip-runtime plugin publishes
+# them at /assets/pyodide/ in the built site.
 runtime: $(STAMP) node_modules/.package-lock.json
 	$(PY) -m tools.bundle_runtime
 
