@@ -1,0 +1,1 @@
+"""MkDocs plugins of the CIP guide: thin adapters over plain Python (see README.md)."""
