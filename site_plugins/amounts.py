@@ -45,7 +45,7 @@ class HandTypedAmount:
         if self.hint == SIGN_HINT:
             return f"currency sign typed beside a figure marker: {self.text!r}; {SIGN_HINT}"
         return (
-            f"amount in euros typed by hand: {self.text!r}. Amounts change at each indexation: "
+            f"euro amount typed by hand: {self.text!r}. Amounts change at each indexation: "
             f"write a figure marker instead, {self.hint}"
         )
 

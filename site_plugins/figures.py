@@ -161,7 +161,7 @@ UNDER_18_AGES = ("15", "16", "17")
 
 
 def _bad_date(text: str) -> date:
-    raise _ArgumentError(f"at={text} is not a date: write at=YYYY-MM-DD, e.g. at=2021-09-01")
+    raise _ArgumentError(f"bad date at={text}: write at=YYYY-MM-DD, e.g. at=2021-09-01")
 
 
 def _dated(name: str, day: date | None) -> DatedValue:

@@ -26,7 +26,7 @@ def read_glossary(includes_dir: Path, lang: str) -> str:
         return path.read_text(encoding="utf-8")
     except FileNotFoundError:
         raise GlossaryMissingError(
-            f"glossary file {_shown(path)} is missing: create it with one line per abbreviation, "
+            f"glossary file missing: {_shown(path)}; create it with one line per abbreviation, "
             "e.g. *[CIP]: Convention d'immersion professionnelle"
         ) from None
 
