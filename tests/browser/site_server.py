@@ -14,7 +14,7 @@ from contextlib import contextmanager
 from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 from urllib.parse import urlsplit
 
 TYPES = {
@@ -31,7 +31,7 @@ TYPES = {
 
 
 class SiteServer:
-    def __init__(self, root: Path, cache: bool = False) -> None:
+    def __init__(self, root: Path, cache: bool = True) -> None:
         self.root = root
         self.cache = cache
         self.requested: list[str] = []
@@ -85,7 +85,7 @@ def fake_evaluate(raw: bytes) -> bytes:
 
 
 class _Handler(SimpleHTTPRequestHandler):
-    extensions_map = {**SimpleHTTPRequestHandler.extensions_map, **TYPES}
+    extensions_map: ClassVar[dict[str, str]] = {**SimpleHTTPRequestHandler.extensions_map, **TYPES}
 
     def __init__(self, server_state: SiteServer, *args: Any, **kwargs: Any) -> None:
         self.state = server_state
@@ -125,5 +125,5 @@ class _Handler(SimpleHTTPRequestHandler):
             self.send_header("Cache-Control", "no-store")
         super().end_headers()
 
-    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - stdlib signature
+    def log_message(self, format: str, *args: Any) -> None:
         pass

@@ -35,6 +35,7 @@ const waiters = new Map();
 const api = {
   lastResult: null,
   lastErrors: null,
+  timings: {}, // ms since navigation start at each loading stage and at the first answer
   get state() {
     return resultBox?.dataset.state;
   },
@@ -297,9 +298,14 @@ function fail(why) {
   waiters.clear();
 }
 
+function mark(name) {
+  if (!(name in api.timings)) api.timings[name] = Math.round(performance.now());
+}
+
 function onWorkerMessage(event) {
   const message = event.data;
   if (!message || typeof message !== "object" || failed) return;
+  mark(message.type === "status" ? String(message.stage) : "answer");
   switch (message.type) {
     case "status":
       showStatus(message.stage, message.progress);
@@ -330,6 +336,7 @@ function onWorkerMessage(event) {
 }
 
 function startWorker() {
+  mark("start");
   showStatus("start", 0);
   try {
     worker = new Worker(new URL("./worker.js", import.meta.url), { type: "module", name: "cip-core" });

@@ -1,0 +1,120 @@
+"""Browser tests of the calculator page: the built site (`make build` -> site/) served on
+127.0.0.1, driven by Chromium through Python Playwright. Run them with `make test` (or
+`make test-browser`); CIP_SITE_DIR=/other/site points them at another build."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pytest
+from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
+
+from tests.browser.site_server import SiteServer
+from tests.browser_support import launch_chromium
+
+ROOT = Path(__file__).resolve().parents[2]
+PAGES = {"fr": "/calculateur/", "nl": "/nl/calculateur/"}
+# #cip-result once the core replied (with a result or with input errors)
+ANSWERED = "#cip-result[data-state=answered], #cip-result[data-state=input_error]"
+LOAD_TIMEOUT_MS = 60_000
+
+
+@pytest.fixture(scope="session")
+def site_dir() -> Path:
+    path = Path(os.environ.get("CIP_SITE_DIR", ROOT / "site"))
+    for needed in ("calculateur/index.html", "nl/calculateur/index.html",
+                   "assets/calculator/worker.js", "assets/pyodide/pyodide.asm.wasm"):  # fmt: skip
+        if not (path / needed).is_file():
+            pytest.fail(f"{path / needed} is missing: run `make build` first")
+    return path
+
+
+@pytest.fixture(scope="session")
+def site_server(site_dir: Path) -> Iterator[SiteServer]:
+    server = SiteServer(site_dir).start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture(scope="session")
+def chromium_browser() -> Iterator[Browser]:
+    with sync_playwright() as playwright:
+        browser = launch_chromium(playwright)
+        yield browser
+        browser.close()
+
+
+@dataclass
+class Watch:
+    """What a page did that it must not: foreign requests, console errors, page errors, dialogs."""
+
+    origin: str
+    foreign: list[str] = field(default_factory=list)
+    console_errors: list[str] = field(default_factory=list)
+    page_errors: list[str] = field(default_factory=list)
+    dialogs: list[str] = field(default_factory=list)
+    failed_requests: list[str] = field(default_factory=list)
+
+    def attach_context(self, context: BrowserContext) -> None:
+        # Anything for another origin is recorded and refused before it leaves the machine.
+        def refuse(route: Any) -> None:
+            self.foreign.append(route.request.url)
+            route.abort()
+
+        context.route(lambda url: not url.startswith(self.origin + "/"), refuse)
+        context.on("request", self._on_request)
+
+    def attach_page(self, page: Page) -> None:
+        page.on("console", self._on_console)
+        page.on("pageerror", lambda error: self.page_errors.append(str(error)))
+        page.on("dialog", self._on_dialog)
+        page.on("worker", lambda worker: worker.on("console", self._on_console))
+        page.on("requestfailed", lambda r: self.failed_requests.append(r.url))
+
+    def _on_request(self, request: Any) -> None:
+        if not request.url.startswith(self.origin + "/"):
+            self.foreign.append(request.url)
+
+    def _on_console(self, message: Any) -> None:
+        if message.type == "error":
+            self.console_errors.append(message.text)
+
+    def _on_dialog(self, dialog: Any) -> None:
+        self.dialogs.append(dialog.message)
+        dialog.dismiss()
+
+    def assert_clean(self) -> None:
+        assert self.foreign == [], "requests to another origin"
+        assert self.console_errors == [], "console errors"
+        assert self.page_errors == [], "page errors"
+        assert self.dialogs == [], "dialogs opened"
+
+
+def new_watched_page(browser: Browser, origin: str, **context_options: Any) -> tuple[Page, Watch]:
+    context = browser.new_context(**context_options)
+    watch = Watch(origin)
+    watch.attach_context(context)
+    page = context.new_page()
+    watch.attach_page(page)
+    return page, watch
+
+
+@pytest.fixture(scope="module")
+def watched_page(
+    chromium_browser: Browser, site_server: SiteServer
+) -> Iterator[tuple[Page, Watch]]:
+    """One context and page per test module: the runtime stays in the browser's cache."""
+    page, watch = new_watched_page(chromium_browser, site_server.origin)
+    yield page, watch
+    page.context.close()
+
+
+def wait_answered(page: Page, timeout: float = LOAD_TIMEOUT_MS) -> str:
+    # A CSS selector, not a JavaScript predicate: the site's CSP forbids the eval() that
+    # Playwright's string predicates need.
+    page.wait_for_selector(ANSWERED, state="attached", timeout=timeout)
+    return str(page.eval_on_selector("#cip-result", "el => el.dataset.state"))
