@@ -79,6 +79,15 @@ export async function boot(loadPyodide, runtimeURL, post) {
 if (typeof WorkerGlobalScope !== "undefined" && self instanceof WorkerGlobalScope) {
   const runtimeURL = new URL("../pyodide/", import.meta.url).href;
   const post = (message) => self.postMessage(message);
+  // Pyodide only warns when the wasm cannot be compiled (blocked, missing, wrong type) and then
+  // waits forever: turn that warning into the fatal message the page waits for.
+  const warn = console.warn.bind(console);
+  console.warn = (...args) => {
+    if (args[0] === "wasm instantiation failed!") {
+      post({ type: "fatal", message: "wasm instantiation failed" });
+    }
+    warn(...args);
+  };
   // Start at once: the runtime loads while the reader reads; requests wait for it.
   const ready = import(runtimeURL + "pyodide.mjs").then(({ loadPyodide }) =>
     boot(loadPyodide, runtimeURL, post),
