@@ -57,8 +57,13 @@ class CspPlugin(BasePlugin[CspConfig]):
     def on_post_template(
         self, output_content: str, /, *, template_name: str, config: MkDocsConfig
     ) -> str | None:
-        # 404.html and other static templates do not go through on_post_page.
-        if not self.config.enabled or not template_name.endswith(".html"):
+        # 404.html and other static templates do not go through on_post_page. An empty output is
+        # not written by MkDocs (overrides/404.html renders nothing in the Dutch pass): skip it.
+        if (
+            not self.config.enabled
+            or not template_name.endswith(".html")
+            or not output_content.strip()
+        ):
             return output_content
         return self._apply(output_content, template_name)
 
