@@ -1,0 +1,99 @@
+"""Fixtures of the trust suite: one built site, one server, one Chromium for the whole session.
+
+Every browser context made here is watched (see `Watch`): each request (the page's and its
+workers'), Content-Security-Policy violations, console messages about the policy. Requests to
+any other origin are recorded and aborted, so a failing test never leaks anything either.
+The figures (pages, axe results, requests) are printed at the end of the run.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from playwright.sync_api import Browser, BrowserContext, sync_playwright
+
+from tests.browser_support import launch_chromium
+from tests.trust.server import TrustServer
+from tests.trust.site import SitePage, build_site, site_pages
+from tests.trust.watch import FIGURES, WATCH_SCRIPT, Watch
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return build_site(tmp_path_factory.mktemp("trust-site"))
+
+
+@pytest.fixture(scope="session")
+def pages(site: Path) -> list[SitePage]:
+    found = site_pages(site)
+    assert found, f"no HTML page in {site}"
+    return found
+
+
+@pytest.fixture(scope="session")
+def server(site: Path) -> Iterator[TrustServer]:
+    served = TrustServer(site).start()
+    yield served
+    served.stop()
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    with sync_playwright() as playwright:
+        chromium = launch_chromium(playwright)
+        yield chromium
+        chromium.close()
+
+
+class Contexts:
+    """Makes watched browser contexts and closes them at the end of a test."""
+
+    def __init__(self, browser: Browser, origin: str) -> None:
+        self.browser = browser
+        self.origin = origin
+        self.opened: list[tuple[BrowserContext, Watch]] = []
+
+    def new(self, **options: Any) -> tuple[BrowserContext, Watch]:
+        context = self.browser.new_context(**options)
+        watch = Watch(self.origin)
+        context.add_init_script(WATCH_SCRIPT)
+        context.on("request", lambda request: watch.requests.append(request.url))
+        context.on("console", watch.on_console)
+        context.route("**/*", watch.on_route)
+        context.set_default_timeout(30_000)
+        self.opened.append((context, watch))
+        return context, watch
+
+    def close(self) -> None:
+        for context, watch in self.opened:
+            FIGURES.requests += len(watch.requests)
+            FIGURES.foreign_requests += watch.foreign_requests()
+            context.close()
+
+
+@pytest.fixture
+def contexts(browser: Browser, server: TrustServer) -> Iterator[Contexts]:
+    made = Contexts(browser, server.origin)
+    yield made
+    made.close()
+
+
+def pytest_terminal_summary(terminalreporter: Any) -> None:
+    f = FIGURES
+    if not (f.pages or f.axe_runs or f.requests):
+        return
+    write = terminalreporter.write_line
+    terminalreporter.section("trust figures")
+    write("pages checked: " + ", ".join(f"{lang} {n}" for lang, n in sorted(f.pages.items())))
+    impacts = ", ".join(f"{k} {v}" for k, v in sorted(f.axe_by_impact.items())) or "none"
+    write(f"axe runs: {f.axe_runs}; violations (nodes) by impact: {impacts}")
+    for rule, where in sorted(f.axe_rules.items()):
+        write(f"  {rule}: {len(where)} page states, e.g. {sorted(where)[0]}")
+    write(f"requests seen: {f.requests}; to another origin: {len(f.foreign_requests)}")
+    write(f"CSP violations: {len(f.csp_violations)}")
+    write("storage keys found: " + (", ".join(sorted(f.storage_keys)) or "none"))
+    for note in f.notes:
+        write(note)
