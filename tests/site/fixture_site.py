@@ -8,6 +8,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from mkdocs import utils
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, PluginError
@@ -93,12 +94,17 @@ class Site:
         """Build the site; False (and ``errors`` filled) when the build failed."""
         config = load_config(str(self.root / "mkdocs.yml"), site_dir=str(self.out))
         self.errors = []
+        # mkdocs-static-i18n swaps utils.clean_directory during its nested builds and does not
+        # put it back when one of them fails: restore it so later builds start clean.
+        clean_directory = utils.clean_directory
         with _errors_logged(self.errors):
             try:
                 build(config)
             except (Abort, PluginError) as error:
                 self.errors.append(str(error))
                 return False
+            finally:
+                utils.clean_directory = clean_directory
         return True
 
     def html(self, path: str) -> str:
