@@ -184,3 +184,23 @@ def test_pages_checked_cover_the_sitemap_in_both_languages(site: Path) -> None:
     assert set(listed) <= found, f"sitemap pages not found as HTML: {set(listed) - found}"
     languages = {page.lang for page in site_pages(site)}
     assert languages == {"fr", "nl"}, languages
+
+
+@pytest.mark.parametrize("command", ["build", "serve"])
+def test_plugin_is_strict_except_for_mkdocs_serve_live_reload(command: str) -> None:
+    from site_plugins.csp_plugin import CspPlugin
+
+    plugin = CspPlugin()
+    errors, _ = plugin.load_config({})
+    assert not errors
+    plugin.on_startup(command=command, dirty=False)
+    html = (
+        '<head><meta http-equiv="Content-Security-Policy" content="cip-csp-placeholder">'
+        "<script>x()</script></head>"
+    )
+    policy = directives(META_RE.findall(plugin._apply(html, "page.md"))[0])
+    if command == "build":
+        assert policy["script-src"] == ["'self'", "'wasm-unsafe-eval'", sha256_source("x()")]
+    else:  # the live-reload script changes on every request: no hash can name it
+        assert policy["script-src"] == ["'self'", "'wasm-unsafe-eval'", "'unsafe-inline'"]
+    assert "'unsafe-eval'" not in policy["script-src"]
