@@ -39,7 +39,7 @@ CASE_FIELDS = (
 )
 
 
-def run_axe(page: Page, where: str) -> list[str]:
+def run_axe(page: Page, where: str, counted: bool = True) -> list[str]:
     """Run axe-core (loaded from the site's own origin, under the site's real policy).
 
     Returns the serious and critical violations as readable lines; counts every impact.
@@ -54,14 +54,14 @@ def run_axe(page: Page, where: str) -> list[str]:
         }""",
         WCAG_TAGS,
     )
-    FIGURES.axe_runs += 1
+    FIGURES.axe_runs += counted
     blocking = []
     for violation in violations:
         impact = violation["impact"] or "unknown"
-        FIGURES.axe_by_impact[impact] = FIGURES.axe_by_impact.get(impact, 0) + len(
-            violation["nodes"]
-        )
-        FIGURES.axe_rules.setdefault(f"{violation['id']} ({impact})", set()).add(where)
+        if counted:
+            nodes = FIGURES.axe_by_impact.get(impact, 0) + len(violation["nodes"])
+            FIGURES.axe_by_impact[impact] = nodes
+            FIGURES.axe_rules.setdefault(f"{violation['id']} ({impact})", set()).add(where)
         if impact in BLOCKING_IMPACTS:
             nodes = ", ".join(violation["nodes"][:4])
             blocking.append(f"{where}: {violation['id']} ({impact}) {violation['help']}: {nodes}")

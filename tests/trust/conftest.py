@@ -54,9 +54,10 @@ class Contexts:
     def __init__(self, browser: Browser, origin: str) -> None:
         self.browser = browser
         self.origin = origin
-        self.opened: list[tuple[BrowserContext, Watch]] = []
+        self.opened: list[tuple[BrowserContext, Watch, bool]] = []
 
-    def new(self, **options: Any) -> tuple[BrowserContext, Watch]:
+    def new(self, counted: bool = True, **options: Any) -> tuple[BrowserContext, Watch]:
+        """A watched context; `counted=False` keeps a control test out of the figures."""
         context = self.browser.new_context(**options)
         watch = Watch(self.origin)
         context.add_init_script(WATCH_SCRIPT)
@@ -64,13 +65,14 @@ class Contexts:
         context.on("console", watch.on_console)
         context.route("**/*", watch.on_route)
         context.set_default_timeout(30_000)
-        self.opened.append((context, watch))
+        self.opened.append((context, watch, counted))
         return context, watch
 
     def close(self) -> None:
-        for context, watch in self.opened:
-            FIGURES.requests += len(watch.requests)
-            FIGURES.foreign_requests += watch.foreign_requests()
+        for context, watch, counted in self.opened:
+            if counted:
+                FIGURES.requests += len(watch.requests)
+                FIGURES.foreign_requests += watch.foreign_requests()
             context.close()
 
 
