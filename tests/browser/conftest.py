@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 import os
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -58,6 +59,7 @@ class Watch:
     page_errors: list[str] = field(default_factory=list)
     dialogs: list[str] = field(default_factory=list)
     failed_requests: list[str] = field(default_factory=list)
+    error_responses: list[str] = field(default_factory=list)
 
     def attach_context(self, context: BrowserContext) -> None:
         # Anything for another origin is recorded and refused before it leaves the machine.
@@ -74,6 +76,11 @@ class Watch:
         page.on("dialog", self._on_dialog)
         page.on("worker", lambda worker: worker.on("console", self._on_console))
         page.on("requestfailed", lambda r: self.failed_requests.append(r.url))
+        page.on("response", self._on_response)
+
+    def _on_response(self, response: Any) -> None:
+        if response.status >= 400:
+            self.error_responses.append(f"{response.status} {response.url}")
 
     def _on_request(self, request: Any) -> None:
         if not request.url.startswith(self.origin + "/"):
@@ -89,7 +96,7 @@ class Watch:
 
     def assert_clean(self) -> None:
         assert self.foreign == [], "requests to another origin"
-        assert self.console_errors == [], "console errors"
+        assert self.console_errors == [], f"console errors; error responses: {self.error_responses}"
         assert self.page_errors == [], "page errors"
         assert self.dialogs == [], "dialogs opened"
 
@@ -118,3 +125,17 @@ def wait_answered(page: Page, timeout: float = LOAD_TIMEOUT_MS) -> str:
     # Playwright's string predicates need.
     page.wait_for_selector(ANSWERED, state="attached", timeout=timeout)
     return str(page.eval_on_selector("#cip-result", "el => el.dataset.state"))
+
+
+def answers_shown(page: Page) -> int:
+    return int(page.evaluate("window.cipChecker ? window.cipChecker.answers : 0"))
+
+
+def wait_next_answer(page: Page, before: int, timeout_s: float = 30) -> str:
+    """Waits until the page shows an answer newer than `before`; returns #cip-result's state."""
+    deadline = time.monotonic() + timeout_s
+    while answers_shown(page) <= before:
+        if time.monotonic() > deadline:
+            raise AssertionError("the page showed no new answer")
+        page.wait_for_timeout(25)
+    return str(page.eval_on_selector("#cip-result", "e => e.dataset.state"))

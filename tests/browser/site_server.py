@@ -8,6 +8,7 @@ silent worker), so failure modes can be shown without touching the built files.
 from __future__ import annotations
 
 import json
+import sys
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -39,7 +40,7 @@ class SiteServer:
         self.replaced: dict[str, tuple[str, bytes]] = {}  # URL path -> (content type, body)
         self.fake_eval = False
         handler = partial(_Handler, self, directory=str(root))
-        self._httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        self._httpd = _QuietServer(("127.0.0.1", 0), handler)
         self._httpd.daemon_threads = True
         self._thread = threading.Thread(target=self._httpd.serve_forever, daemon=True)
 
@@ -82,6 +83,13 @@ def fake_evaluate(raw: bytes) -> bytes:
         errors = [e.to_dict() for e in error.errors]
         answer = {"id": message["id"], "type": "input_error", "errors": errors}
     return json.dumps(answer).encode()
+
+
+class _QuietServer(ThreadingHTTPServer):
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        # A browser that drops a download it no longer needs is no error of the site.
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
 
 
 class _Handler(SimpleHTTPRequestHandler):

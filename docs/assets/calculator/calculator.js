@@ -6,7 +6,7 @@ import { textsFor } from "./texts.js";
 const DEBOUNCE_MS = 150;
 const options = Object.assign(
   // Generous limits: a slow phone on a slow line needs time to fetch and start Python.
-  { silenceMs: 60_000, loadMs: 180_000, answerMs: 30_000 },
+  { silenceMs: 120_000, loadMs: 300_000, answerMs: 30_000 },
   typeof window.cipCheckerOptions === "object" ? window.cipCheckerOptions : {},
 );
 const BOOLEAN_WORDS = {
@@ -36,6 +36,7 @@ const api = {
   lastResult: null,
   lastErrors: null,
   timings: {}, // ms since navigation start at each loading stage and at the first answer
+  answers: 0, // how many answers were shown (tests wait for it to grow)
   get state() {
     return resultBox?.dataset.state;
   },
@@ -235,6 +236,7 @@ function onAnswer(message) {
   waiters.delete(message.id);
   if (message.id === latestId) {
     disarmWatchdog();
+    api.answers += 1;
     if (message.type === "result" && message.result && typeof message.result === "object") {
       api.lastResult = message.result;
       api.lastErrors = null;
@@ -338,6 +340,10 @@ function onWorkerMessage(event) {
 function startWorker() {
   mark("start");
   showStatus("start", 0);
+  if (typeof WebAssembly !== "object") {
+    fail("no-wasm"); // WebAssembly switched off or too old a browser: Python cannot run
+    return;
+  }
   try {
     worker = new Worker(new URL("./worker.js", import.meta.url), { type: "module", name: "cip-core" });
   } catch {
