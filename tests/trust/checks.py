@@ -95,10 +95,6 @@ def switch_scheme(page: Page, wanted: str) -> bool:
     return True
 
 
-def switch_to_dark(page: Page) -> bool:
-    return switch_scheme(page, DARK_SCHEME)
-
-
 def horizontal_overflow(page: Page) -> int:
     """How many CSS pixels the page is wider than the viewport (0 when it fits)."""
     overflow: int = page.evaluate(

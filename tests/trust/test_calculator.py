@@ -194,7 +194,7 @@ def test_keyboard_only_reaches_every_control_and_announces_the_answer(
             # Arrow keys move within a radio group; the URL follows the answer.
             tried_arrows = True
             page.keyboard.press("ArrowDown")
-            page.wait_for_function("() => location.search.includes('workplace_region=flanders')")
+            page.wait_for_function("() => !location.search.includes('workplace_region=brussels')")
             page.keyboard.press("ArrowUp")
             page.wait_for_function("() => location.search.includes('workplace_region=brussels')")
         if info["name"] == "monthly_allowance" and not typed:

@@ -8,12 +8,12 @@ from __future__ import annotations
 
 from tests.trust.checks import (
     DARK_SCHEME,
+    LIGHT_SCHEME,
     horizontal_overflow,
     policy_problems,
     run_axe,
-    scheme,
     storage_problems,
-    switch_to_dark,
+    switch_scheme,
 )
 from tests.trust.conftest import Contexts
 from tests.trust.site import SitePage
@@ -34,11 +34,10 @@ def visit_all(
         console_before = len(watch.console)
         page.goto(contexts.origin + site_page.path)
         page.wait_for_load_state("load")
-        if dark and not switch_to_dark(page):
-            axe.append(f"{where}: no dark palette (scheme {DARK_SCHEME!r}) to switch to")
+        wanted = DARK_SCHEME if dark else LIGHT_SCHEME
+        if not switch_scheme(page, wanted):
+            axe.append(f"{where}: no palette with scheme {wanted!r} to switch to")
             break
-        if dark and scheme(page) != DARK_SCHEME:
-            axe.append(f"{where}: the dark palette was not kept from page to page")
         if viewport:
             if overflow := horizontal_overflow(page):
                 width.append(f"{site_page.path}: {overflow}px wider than {viewport['width']}px")
