@@ -12,10 +12,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
+from playwright.sync_api import Browser, BrowserContext, Page
 
 from tests.browser.site_server import SiteServer
-from tests.browser_support import launch_chromium
 
 ROOT = Path(__file__).resolve().parents[2]
 PAGES = {"fr": "/calculateur/", "nl": "/nl/calculateur/"}
@@ -39,14 +38,6 @@ def site_server(site_dir: Path) -> Iterator[SiteServer]:
     server = SiteServer(site_dir).start()
     yield server
     server.stop()
-
-
-@pytest.fixture(scope="session")
-def chromium_browser() -> Iterator[Browser]:
-    with sync_playwright() as playwright:
-        browser = launch_chromium(playwright)
-        yield browser
-        browser.close()
 
 
 @dataclass

@@ -12,14 +12,11 @@ import functools
 import http.server
 import shutil
 import threading
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import pytest
-from playwright.sync_api import Browser, sync_playwright
+from playwright.sync_api import Browser
 
-from tests.browser_support import launch_chromium
 from tools.bundle_runtime import OUT_DIR, bundle
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -60,14 +57,6 @@ def _site(root: Path, tamper: bool) -> Path:
         data[-100] ^= 0xFF
         wheel.write_bytes(bytes(data))
     return root
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    with sync_playwright() as playwright:
-        chromium = launch_chromium(playwright)
-        yield chromium
-        chromium.close()
 
 
 def _run(browser: Browser, root: Path, until: str) -> tuple[list[dict[str, Any]], list[str]]:

@@ -13,9 +13,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from playwright.sync_api import Browser, BrowserContext, sync_playwright
+from playwright.sync_api import Browser, BrowserContext
 
-from tests.browser_support import launch_chromium
 from tests.trust.server import TrustServer
 from tests.trust.site import SitePage, build_site, site_pages
 from tests.trust.watch import FIGURES, WATCH_SCRIPT, Watch
@@ -38,14 +37,6 @@ def server(site: Path) -> Iterator[TrustServer]:
     served = TrustServer(site).start()
     yield served
     served.stop()
-
-
-@pytest.fixture(scope="session")
-def browser() -> Iterator[Browser]:
-    with sync_playwright() as playwright:
-        chromium = launch_chromium(playwright)
-        yield chromium
-        chromium.close()
 
 
 class Contexts:
