@@ -1,5 +1,6 @@
 // The calculator page: keeps the case (URL query <-> form), asks the worker (cip_core in Pyodide)
 // for the answer and shows it. Contract: ../../shared/checker-contract.md, door 3.
+import { el } from "./dom.js";
 import { renderErrors, renderMessage, renderResult } from "./render.js";
 import { textsFor } from "./texts.js";
 
@@ -198,7 +199,40 @@ const renderContext = {
   hasField: (name) => FIELDS.includes(name),
 };
 
+// --- the reminder bar: the verdict stays in sight while the reader scrolls through the form ---
+
+const bar = el("div", { className: "cip-bar", attrs: { id: "cip-bar", hidden: "" } }, [
+  el("span", { className: "cip-bar-text" }),
+  el("a", { className: "cip-bar-link", text: t.seeAnswer, attrs: { href: "#cip-answer" } }),
+]);
+const seen = { result: true, form: false };
+
+function updateBar() {
+  const state = resultBox?.dataset.state;
+  const answered = state === "answered" || state === "input_error";
+  bar.hidden = failed || !answered || seen.result || !seen.form;
+}
+
+function watchBar() {
+  root.append(bar);
+  if (typeof IntersectionObserver !== "function") return;
+  const observer = new IntersectionObserver((entries) => {
+    for (const entry of entries) seen[entry.target === form ? "form" : "result"] = entry.isIntersecting;
+    updateBar();
+  });
+  observer.observe(resultBox);
+  observer.observe(form);
+}
+
+function setBar(state, result) {
+  const verdict = result ? String(result.verdict ?? "") : state;
+  bar.className = `cip-bar cip-bar--${verdict}`;
+  bar.firstChild.textContent = result ? t.verdictTitle[verdict] || "" : t.errorsTitle;
+  updateBar();
+}
+
 function setAnswered(state, result) {
+  setBar(state, result);
   resultBox.dataset.state = state;
   resultBox.removeAttribute("aria-busy");
   if (result) {
@@ -387,6 +421,7 @@ function start() {
     evaluateNow();
   });
   setupButtons();
+  watchBar();
   startWorker();
   if (failed) return;
   currentCase = caseFromQuery(location.search);

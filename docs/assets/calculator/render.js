@@ -61,7 +61,7 @@ function allowanceSection(a, lang, t) {
   parts.push(el("p", { text: t.rmmgLine(money(a.rmmg), formatDate(a.rmmg_since, lang)) }));
   if (a.minimum) {
     const factors = [money(a.rmmg), t.half];
-    if (a.age_percent) factors.push(t.agePart(formatPercent(a.age_percent, lang, false)));
+    if (a.age_percent && a.age_percent !== "100") factors.push(t.agePart(formatPercent(a.age_percent, lang, false)));
     if (a.fraction && a.fraction !== "1") factors.push(t.timePart(formatPercent(a.fraction, lang, true)));
     parts.push(el("p", { className: "cip-computation" }, [`${t.computed} ${factors.join(" × ")} = ${money(a.minimum)}`]));
   }
