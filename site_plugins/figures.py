@@ -17,9 +17,9 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from cip_core.money import format_date, format_money, format_number, format_percent, to_cents
+from cip_core.money import format_date, format_money, format_number, format_percent
 from cip_core.parameters import INFERRED, DatedValue, Parameter, parameter
-from cip_core.rules.allowance import age_percent
+from cip_core.rules.allowance import adult_minimum, age_percent, scaled_minimum
 
 LANGUAGES = ("fr", "nl")
 
@@ -182,7 +182,7 @@ def _rmmg(value: DatedValue) -> Decimal:
 
 
 def _half(amount: Decimal) -> Decimal:
-    return to_cents(amount / 2)
+    return adult_minimum(amount)
 
 
 def _minimum(args: Arguments, lang: str) -> str:
@@ -193,8 +193,8 @@ def _minimum(args: Arguments, lang: str) -> str:
     percent = age_percent(age, value.start)
     if percent is None:  # the scale has no such age on that date
         raise _ArgumentError(f"no under-18 percentage is known for age {age}")
-    # Same arithmetic as the calculator (cip_core.rules.allowance): round once, at the end.
-    return format_money(to_cents(_rmmg(value) / 2 * percent / 100), lang)
+    # Same arithmetic as the calculator (cip_core.rules.allowance).
+    return format_money(scaled_minimum(_rmmg(value), percent), lang)
 
 
 def _age_percent(args: Arguments, lang: str) -> str:

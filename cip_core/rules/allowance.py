@@ -1,10 +1,13 @@
 """Minimum monthly allowance (fact sheet: RMMG / 2; programme law of 2 August 2002, art. 107 §1;
 royal decree of 11 March 2003).
 
-- 18 and over: half the RMMG in force on the start date (Actiris).
-- Under 18: the apprentice scale, a percentage of RMMG/2 by age (inferred for the CIP: warning).
+- 18 and over: half the RMMG in force on the start date (Actiris), rounded to the cent half up —
+  the amount bodies publish (1 658,19 / 2 = 829,10).
+- Under 18: the apprentice scale, a percentage of that minimum by age (inferred for the CIP:
+  warning). VDAB pays half the GGMMI whatever the age, so the scale does not apply there.
 - Part time: pro-rated by weekly hours / full-time hours (VDAB states it; elsewhere inferred).
-Rounded once, at the end, to the cent (half up).
+Scaled amounts are worked out from the published minimum and rounded again, so a reader who
+takes 64 % of 1 055,95 € finds the same cent as the calculator.
 """
 
 from __future__ import annotations
@@ -20,6 +23,9 @@ from cip_core.parameters import INFERRED, parameter
 from cip_core.rules import Finding, Outcome
 from cip_core.rules.duration import time_fraction
 
+# VDAB states both rules for its BIO: pro-rated by working time, and the same minimum at any age.
+VDAB_BODIES = ("vdab", "vdab_brussels")
+
 
 @dataclass(frozen=True)
 class AllowanceFigures:
@@ -33,6 +39,16 @@ class AllowanceFigures:
     fraction: Decimal
     offered: Decimal | None
     meets_minimum: bool | None
+
+
+def adult_minimum(rmmg: Decimal) -> Decimal:
+    """The 18+ full-time minimum: RMMG / 2, rounded to the cent (as bodies publish it)."""
+    return to_cents(rmmg / 2)
+
+
+def scaled_minimum(rmmg: Decimal, percent: Decimal, fraction: Decimal = Decimal(1)) -> Decimal:
+    """The minimum for an age percentage and a share of full time, from the published minimum."""
+    return to_cents(adult_minimum(rmmg) * percent / 100 * fraction)
 
 
 def age_percent(age: int, start: date) -> Decimal | None:
@@ -71,7 +87,7 @@ def minimum_allowance(case: Case, body: str | None) -> tuple[AllowanceFigures | 
     if dated.certainty == INFERRED:
         outcome.warnings.append(Finding("rmmg_value_inferred", {"rmmg": Money(rmmg)}))
 
-    percent = age_percent(case.age, case.start_date)
+    percent = Decimal(100) if body in VDAB_BODIES else age_percent(case.age, case.start_date)
     minimum: Decimal | None = None
     if percent is None:
         outcome.warnings.append(Finding("age_scale_unknown", {"age": case.age}))
@@ -80,8 +96,8 @@ def minimum_allowance(case: Case, body: str | None) -> tuple[AllowanceFigures | 
             outcome.warnings.append(
                 Finding("age_scale_inferred", {"age": case.age, "percent": Ratio(percent / 100)})
             )
-        minimum = to_cents(rmmg / 2 * percent / 100 * fraction)
-    if fraction < 1 and body not in ("vdab", "vdab_brussels"):
+        minimum = scaled_minimum(rmmg, percent, fraction)
+    if fraction < 1 and body not in VDAB_BODIES:
         outcome.warnings.append(Finding("prorata_inferred", {"fraction": Ratio(fraction)}))
 
     offered = case.monthly_allowance

@@ -65,7 +65,8 @@ def test_under_18_scale(lang: str, age: int) -> None:
     assert render_figures(f"{{{{cip age_percent age={age}}}}}", lang) == format_percent(
         percent / 100, lang
     )
-    expected = to_cents(rmmg_at() / 2 * percent / 100)
+    # The published 18+ minimum first (rounded), then the percentage, rounded again.
+    expected = to_cents(to_cents(rmmg_at() / 2) * percent / 100)
     assert render_figures(f"{{{{cip minimum_allowance age={age}}}}}", lang) == format_money(
         expected, lang
     )
