@@ -68,10 +68,11 @@ test-pyodide: runtime
 	$(PY) -m pytest tests/pyodide -q
 
 test-browser: build browser
-	$(PY) -m pytest tests/browser -q
+	CIP_SITE_DIR=$(abspath $(SITE)) $(PY) -m pytest tests/browser tests/trust -q
 
+# The browser and trust suites use the site that `build` just wrote (CIP_SITE_DIR).
 test: lint build browser
-	$(PY) -m pytest tests -q
+	CIP_SITE_DIR=$(abspath $(SITE)) $(PY) -m pytest tests -q
 
 bench: build browser
 	$(PY) benchmarks/bench_calculator.py
