@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
@@ -168,3 +169,23 @@ def test_copy_link_and_print_buttons(
     finally:
         page.emulate_media(media="screen")
     expect(page.locator("#cip-result .cip-print-only")).to_be_hidden()
+
+
+def test_reminder_bar_on_a_phone(chromium_browser: Any, site_server: SiteServer) -> None:
+    """At 360 px the answer sits below the long form: a bar keeps the verdict in sight."""
+    context = chromium_browser.new_context(viewport={"width": 360, "height": 740})
+    try:
+        page = context.new_page()
+        page.goto(
+            f"{site_server.origin}{PAGES['fr']}?workplace_region=wallonia&trainee_region=wallonia&employer_seat_brussels=no"
+        )
+        wait_answered(page)
+        bar = page.locator("#cip-bar")
+        page.locator("#cip-age").scroll_into_view_if_needed()
+        expect(bar).to_be_visible()
+        expect(bar).to_contain_text(page.locator("#cip-result .cip-verdict-title").inner_text())
+        bar.locator("a").click()
+        expect(page.locator("#cip-result .cip-verdict")).to_be_in_viewport()
+        expect(bar).to_be_hidden()
+    finally:
+        context.close()

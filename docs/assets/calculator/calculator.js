@@ -205,23 +205,30 @@ const bar = el("div", { className: "cip-bar", attrs: { id: "cip-bar", hidden: ""
   el("span", { className: "cip-bar-text" }),
   el("a", { className: "cip-bar-link", text: t.seeAnswer, attrs: { href: "#cip-answer" } }),
 ]);
-const seen = { result: true, form: false };
+function inView(element) {
+  const box = element.getBoundingClientRect();
+  return box.bottom > 0 && box.top < window.innerHeight && box.height > 0;
+}
 
 function updateBar() {
   const state = resultBox?.dataset.state;
   const answered = state === "answered" || state === "input_error";
-  bar.hidden = failed || !answered || seen.result || !seen.form;
+  bar.hidden = failed || !answered || inView(resultBox) || !inView(form);
 }
 
 function watchBar() {
   root.append(bar);
-  if (typeof IntersectionObserver !== "function") return;
-  const observer = new IntersectionObserver((entries) => {
-    for (const entry of entries) seen[entry.target === form ? "form" : "result"] = entry.isIntersecting;
-    updateBar();
-  });
-  observer.observe(resultBox);
-  observer.observe(form);
+  let queued = false;
+  const later = () => {
+    if (queued) return;
+    queued = true;
+    requestAnimationFrame(() => {
+      queued = false;
+      updateBar();
+    });
+  };
+  window.addEventListener("scroll", later, { passive: true });
+  window.addEventListener("resize", later, { passive: true });
 }
 
 function setBar(state, result) {
