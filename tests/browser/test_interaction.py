@@ -57,9 +57,8 @@ def test_typing_updates_answer_and_url(
     for name in ("language-fr", "employment_contract-no", "short_study_internship-no",
                  "diploma_curriculum-no", "regulated_profession-no"):  # fmt: skip
         page.check(f"#cip-{name}")
-    before = answers_shown(page)
-    page.wait_for_timeout(200)  # the debounce
-    wait_next_answer(page, before)
+    # A choice is answered at once (no debounce): wait until the newest question has its answer.
+    page.wait_for_selector("#cip-result:not([aria-busy])", state="attached")
     case = {
         "workplace_region": "brussels",
         **answers,

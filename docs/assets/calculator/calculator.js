@@ -123,12 +123,17 @@ function readControl(control) {
 function onFormInput(event) {
   const control = event.target;
   if (!control?.name || !FIELDS.includes(control.name)) return;
+  // A choice (radio, select) is final when made: answer at once on its "change", which follows
+  // its "input" immediately. Only typing waits for a pause (the debounce).
+  const choice = control.type === "radio" || control.tagName === "SELECT";
+  if (choice && event.type === "input") return;
   const value = readControl(control);
   if (value === "") delete currentCase[control.name];
   else currentCase[control.name] = value;
   updateUrl();
   clearTimeout(debounceTimer);
-  debounceTimer = setTimeout(() => evaluateNow(), DEBOUNCE_MS);
+  if (choice) evaluateNow();
+  else debounceTimer = setTimeout(() => evaluateNow(), DEBOUNCE_MS);
 }
 
 function questionLabel(name) {
