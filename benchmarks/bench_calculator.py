@@ -41,6 +41,7 @@ from tests.browser_support import launch_chromium  # noqa: E402
 
 SITE = ROOT / "site"
 RUNS = int(os.environ.get("BENCH_RUNS", "5"))
+VERBOSE = os.environ.get("BENCH_VERBOSE") == "1"  # also print the bytes of each file
 QUERY = (
     "workplace_region=brussels&language=fr&start_date=2026-01-05&duration_months=3"
     "&weekly_hours=38&age=25&trainee_region=brussels&employer_seat_brussels=no"
@@ -91,6 +92,12 @@ class StaticHost(SimpleHTTPRequestHandler):
     def log_message(self, *args: Any) -> None:
         pass
 
+    def end_headers(self) -> None:
+        # Measure the header block before the base class flushes (and empties) it.
+        self._headers_buffer.append(b"\r\n")
+        self._header_bytes = sum(len(line) for line in self._headers_buffer)
+        self.flush_headers()
+
     def do_GET(self) -> None:
         path = self.path.split("?", 1)[0]
         if path in self.extra:
@@ -109,6 +116,7 @@ class StaticHost(SimpleHTTPRequestHandler):
             self.send_header("ETag", etag)
             self.send_header("Cache-Control", "max-age=600")
             self.end_headers()
+            ByteCounter.add(path, self._header_bytes)
             return
         encoding = None
         if "gzip" in self.headers.get("Accept-Encoding", "") and path.endswith(
@@ -128,6 +136,7 @@ class StaticHost(SimpleHTTPRequestHandler):
             self.send_header("Content-Encoding", encoding)
         self.end_headers()
         self.wfile.write(body)
+        ByteCounter.add(path, len(body) + self._header_bytes)
 
 
 def serve(directory: Path) -> tuple[ThreadingHTTPServer, str]:
@@ -137,26 +146,27 @@ def serve(directory: Path) -> tuple[ThreadingHTTPServer, str]:
 
 
 class ByteCounter:
-    """Sums the encoded (on-the-wire) bytes of every response the page and its workers load."""
+    """Sums the bytes the host sends (headers and encoded bodies), per URL path.
 
-    def __init__(self, context: Any, page: Any) -> None:
-        self.total = 0
-        self.by_url: dict[str, int] = {}
-        self._urls: dict[str, str] = {}
-        session = context.new_cdp_session(page)
-        session.send("Network.enable")
-        session.on("Network.requestWillBeSent", self._request)
-        session.on("Network.loadingFinished", self._finished)
-        self.session = session
+    Counted at the server, so the requests of the page, its Web Worker and a service worker are
+    all seen, and a response served from a browser cache (HTTP or service worker) counts 0.
+    """
 
-    def _request(self, event: dict[str, Any]) -> None:
-        self._urls[event["requestId"]] = event["request"]["url"]
+    lock = threading.Lock()
+    total = 0
+    by_path: ClassVar[dict[str, int]] = {}
 
-    def _finished(self, event: dict[str, Any]) -> None:
-        size = int(event.get("encodedDataLength", 0))
-        url = self._urls.get(event["requestId"], "?")
-        self.total += size
-        self.by_url[url] = self.by_url.get(url, 0) + size
+    @classmethod
+    def add(cls, path: str, size: int) -> None:
+        with cls.lock:
+            cls.total += size
+            cls.by_path[path] = cls.by_path.get(path, 0) + size
+
+    @classmethod
+    def reset(cls) -> None:
+        with cls.lock:
+            cls.total = 0
+            cls.by_path = {}
 
 
 VERDICT_PROBE = """
@@ -175,6 +185,21 @@ def time_to_verdict(page: Any, url: str, selector: str) -> float:
     page.wait_for_selector(selector, state="attached", timeout=60_000)
     value = page.evaluate("window.__verdictAt")
     return float(value)
+
+
+def settle(page: Any, quiet_ms: int = 500) -> None:
+    """Waits until the host has sent nothing for ``quiet_ms`` (at most 10 s)."""
+    deadline = time.monotonic() + 10
+    last = -1
+    while time.monotonic() < deadline and ByteCounter.total != last:
+        last = ByteCounter.total
+        page.wait_for_timeout(quiet_ms)
+
+
+def show_bytes(name: str, first: dict[str, int], repeat: dict[str, int]) -> None:
+    print(f"{name}: bytes sent per path (first visit / repeat visit)")
+    for path in sorted(first.keys() | repeat.keys(), key=lambda k: -first.get(k, 0)):
+        print(f"  {first.get(path, 0):>10,} {repeat.get(path, 0):>8,}  {path}")
 
 
 def field_change_ms(page: Any) -> float:
@@ -222,24 +247,27 @@ def main() -> int:
                 context = browser.new_context()
                 context.add_init_script(VERDICT_PROBE)
                 page = context.new_page()
-                counter = ByteCounter(context, page)
+                ByteCounter.reset()
                 record(f"{name}_cold_ms", time_to_verdict(page, url, selector))
-                page.wait_for_timeout(300)  # let late requests (service worker, preloads) finish
-                record(f"{name}_first_bytes", counter.total)
-                counter.total = 0
+                settle(page)  # late requests (service worker install, preloads) count too
+                record(f"{name}_first_bytes", ByteCounter.total)
+                first = dict(ByteCounter.by_path)
+                ByteCounter.reset()
                 record(f"{name}_repeat_ms", time_to_verdict(page, url, selector))
-                page.wait_for_timeout(300)
-                record(f"{name}_repeat_bytes", counter.total)
+                settle(page)
+                record(f"{name}_repeat_bytes", ByteCounter.total)
+                if VERBOSE:
+                    show_bytes(name, first, dict(ByteCounter.by_path))
                 if name == "calc":
                     record("calc_change_ms", field_change_ms(page))
                 context.close()
             context = browser.new_context()
             page = context.new_page()
-            counter = ByteCounter(context, page)
+            ByteCounter.reset()
             page.goto(f"{base}/", wait_until="load")
-            page.wait_for_timeout(500)
+            settle(page)
             record("sheet_pyodide_bytes", sum(
-                size for url, size in counter.by_url.items() if "/assets/pyodide/" in url
+                size for path, size in ByteCounter.by_path.items() if "/assets/pyodide/" in path
             ))  # fmt: skip
             context.close()
         browser.close()
