@@ -5,6 +5,8 @@
 - Pyodide's runtime files, copied from ``node_modules/pyodide`` (npm ``pyodide``, pinned in
   package.json) — not its source maps, its console pages or its UMD build;
 - the wheel of ``cip_core`` (tools/build_wheel.py), a content hash in its name;
+- ``python_stdlib.zip`` TRIMMED to the modules the calculator imports, compiled to ``.pyc``
+  (tools/trim_stdlib.py): 1.4 MB gzipped instead of 2.5 MB, and Python starts ~5x faster;
 - ``pyodide-lock.json``: Pyodide's lock PRUNED to that one wheel and registered with its sha256 by
   ``pyodide lockfile add-wheels`` (pyodide-build), so ``loadPackage("cip-core")`` makes the
   browser check the wheel's integrity, and no package of the lock can send it to the CDN;
@@ -31,6 +33,8 @@ from pathlib import Path
 from typing import Any
 
 from tools.build_wheel import PACKAGE_DIR, build_wheel, content_hash, wheel_filename
+from tools.trim_stdlib import INPUTS as TRACE_INPUTS
+from tools.trim_stdlib import TraceError, trim_stdlib
 
 ROOT = Path(__file__).resolve().parent.parent
 NODE_PYODIDE = ROOT / "node_modules" / "pyodide"
@@ -75,7 +79,7 @@ def _fingerprint(node_pyodide: Path, package_dir: Path) -> str:
     for name in (*RUNTIME_FILES, LOCK):
         stat = (node_pyodide / name).stat()
         parts.append(f"{name}:{stat.st_size}:{stat.st_mtime_ns}")
-    for tool in sorted(Path(__file__).parent.glob("*.py")):
+    for tool in (*sorted(Path(__file__).parent.glob("*.py")), *TRACE_INPUTS):
         parts.append(hashlib.sha256(tool.read_bytes()).hexdigest())
     return hashlib.sha256("\n".join(parts).encode()).hexdigest()
 
@@ -190,6 +194,10 @@ def _write(out_dir: Path, node_pyodide: Path, package_dir: Path, fingerprint: st
         lock = _registered_lock(node_pyodide, wheel, Path(tmp))
         check_lock(lock, wheel)
         (staging / LOCK).write_text(json.dumps(lock, indent=1, sort_keys=True) + "\n", "utf-8")
+        try:
+            stdlib = trim_stdlib(staging, Path(tmp))
+        except TraceError as error:
+            raise BundleError(f"trimming the standard library failed: {error}") from error
 
         files = {
             path.name: {"size": path.stat().st_size, "sha256": _sha256(path)}
@@ -201,6 +209,8 @@ def _write(out_dir: Path, node_pyodide: Path, package_dir: Path, fingerprint: st
             "package": PACKAGE_NAME,
             "wheel": wheel.name,
             "sha256": files[wheel.name]["sha256"],
+            # python_stdlib.zip holds only these modules, compiled (tools/trim_stdlib.py).
+            "stdlib": {"full_size": stdlib["full_size"], "modules": stdlib["modules"]},
             "files": files,
         }
         (staging / MANIFEST).write_text(json.dumps(manifest, indent=1) + "\n", "utf-8")

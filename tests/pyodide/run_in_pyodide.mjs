@@ -59,6 +59,7 @@ summary = golden.run_all("/tmp/golden/golden_cases.toml")
 summary["python"] = sys.version.split()[0]
 summary["platform"] = sys.platform
 summary["core_file"] = cip_core.__file__
+summary["json_origin"] = json.__spec__.origin  # from the trimmed, compiled stdlib zip
 json.dumps(summary)
 `),
 );

@@ -132,6 +132,26 @@ def test_bundle_ships_only_what_the_worker_loads(bundled: Path) -> None:
     assert manifest["python_version"].startswith("3.14")
 
 
+def test_stdlib_is_trimmed_to_what_the_core_imports_and_compiled(bundled: Path) -> None:
+    manifest = json.loads((bundled / "manifest.json").read_text("utf-8"))
+    stock = ROOT / "node_modules/pyodide/python_stdlib.zip"
+    assert manifest["stdlib"]["full_size"] == stock.stat().st_size
+    archive = zipfile.ZipFile(bundled / "python_stdlib.zip")
+    files = [n for n in archive.namelist() if not n.endswith("/")]
+    modules = manifest["stdlib"]["modules"]
+    assert sorted(files) == sorted(m.removesuffix(".py") + ".pyc" for m in modules)
+    assert len(files) < len(zipfile.ZipFile(stock).namelist()) / 2
+    # What the core imports, what Pyodide's bootstrap imports, and the safety margin.
+    for name in ("json/__init__", "decimal", "tomllib/_parser", "datetime", "dataclasses",
+                 "pyodide/__init__", "_pyodide/_base", "traceback", "linecache",
+                 "encodings/utf_8", "encodings/latin_1"):  # fmt: skip
+        assert f"{name}.pyc" in files, name
+    assert "antigravity.pyc" not in files and "tkinter/__init__.pyc" not in files
+    # Stored: the host's gzip compresses the whole file; every entry has one bytecode magic.
+    assert {i.compress_type for i in archive.infolist()} == {zipfile.ZIP_STORED}
+    assert len({archive.read(n)[:4] for n in files}) == 1
+
+
 def test_lock_lists_the_wheel_with_its_sha256(bundled: Path) -> None:
     lock = json.loads((bundled / "pyodide-lock.json").read_text("utf-8"))
     manifest = json.loads((bundled / "manifest.json").read_text("utf-8"))

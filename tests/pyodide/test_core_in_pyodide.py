@@ -93,6 +93,8 @@ def test_runs_in_pyodide_python_314(run: dict[str, Any]) -> None:
     assert run["golden"]["python"].startswith("3.14")
     # The core came from the wheel installed by loadPackage, not from the source tree.
     assert "site-packages/cip_core/" in run["golden"]["core_file"]
+    # ... and the stdlib from the trimmed zip the site ships, as compiled bytecode.
+    assert run["golden"]["json_origin"].endswith("python314.zip/json/__init__.pyc")
 
 
 def test_golden_cases_pass_inside_pyodide(run: dict[str, Any]) -> None:

@@ -1,0 +1,92 @@
+"""A standard-library zip holding only what the calculator imports, compiled for Pyodide.
+
+Pyodide's ``python_stdlib.zip`` holds ~600 modules as source (2.5 MB over the wire) and Python
+compiles each one it imports at every start (~1.8 s of the ~2 s start on a 2-core machine).
+:func:`trim_stdlib` runs the worker's boot code, the protocol and every golden case inside
+Pyodide under Node (tools/trace_stdlib.mjs), records the modules imported from the zip, adds a
+safety margin (what error paths import), and replaces the zip by one with those modules only,
+as ``.pyc`` compiled by that very interpreter. The in-Pyodide tests (tests/pyodide) then run the
+golden cases against this trimmed zip, so a module missing from it fails the tests.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+SCRIPT = Path(__file__).with_name("trace_stdlib.mjs")
+WORKER = ROOT / "docs" / "assets" / "calculator" / "worker.js"
+GOLDEN_RUNNER = ROOT / "tests" / "core" / "golden.py"
+GOLDEN_CASES = ROOT / "tests" / "core" / "golden_cases.toml"
+STDLIB = "python_stdlib.zip"
+# Imported on paths the recorded run may not take: formatting an unexpected exception, warnings,
+# text encodings a browser or a message may bring, pretty-printing while debugging.
+MARGIN = (
+    "traceback",
+    "linecache",
+    "tokenize",
+    "textwrap",
+    "warnings",
+    "weakref",
+    "reprlib",
+    "string",
+    "locale",
+    "pprint",
+    "encodings.ascii",
+    "encodings.latin_1",
+    "encodings.utf_8_sig",
+    "encodings.utf_16",
+    "encodings.unicode_escape",
+    "encodings.raw_unicode_escape",
+)
+# What the trace depends on besides the runtime and the core (the bundle's fingerprint).
+INPUTS = (SCRIPT, WORKER, GOLDEN_RUNNER, GOLDEN_CASES)
+
+
+class TraceError(Exception):
+    """The traced run failed; the message says why."""
+
+
+def trim_stdlib(runtime_dir: Path, work_dir: Path) -> dict[str, Any]:
+    """Replaces ``runtime_dir/python_stdlib.zip`` (the full one) by the trimmed one.
+
+    Returns what goes into the manifest: the modules kept and the full zip's size.
+    """
+    node = shutil.which("node")
+    if not node:
+        raise TraceError("Node.js is needed to trim the standard library: install nodejs")
+    full = runtime_dir / STDLIB
+    output = work_dir / "trimmed-stdlib.zip"
+    job = {
+        "runtime_dir": str(runtime_dir),
+        "worker": str(WORKER),
+        "golden_runner": str(GOLDEN_RUNNER),
+        "golden_cases": str(GOLDEN_CASES),
+        "margin": list(MARGIN),
+        "output": str(output),
+    }
+    job_file = work_dir / "trace-job.json"
+    job_file.write_text(json.dumps(job), "utf-8")
+    done = subprocess.run(
+        [node, "--disable-warning=MODULE_TYPELESS_PACKAGE_JSON", str(SCRIPT), str(job_file)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    lines = done.stdout.strip().splitlines()
+    try:
+        summary: dict[str, Any] = json.loads(lines[-1]) if lines else {}
+    except ValueError:
+        summary = {"error": done.stdout[-2000:]}
+    if done.returncode != 0 or "error" in summary:
+        raise TraceError(f"{summary.get('error', '')}\n{done.stderr[-2000:]}")
+    if summary["problems"]:
+        raise TraceError("golden cases failed inside Pyodide:\n" + "\n".join(summary["problems"]))
+    full_size = full.stat().st_size
+    shutil.copyfile(output, full)
+    return {"modules": summary["modules"], "full_size": full_size}
