@@ -5,7 +5,7 @@ export const TEXTS = {
   fr: {
     stages: {
       start: "Démarrage du vérificateur…",
-      runtime: "Chargement de Python dans votre navigateur…",
+      runtime: "Chargement du vérificateur dans votre navigateur (plus long la première fois)…",
       core: "Chargement des règles de la CIP…",
       ready: "Le vérificateur est prêt. Rien de ce que vous saisissez ne quitte votre appareil.",
     },
@@ -50,7 +50,7 @@ export const TEXTS = {
   nl: {
     stages: {
       start: "De controle wordt gestart…",
-      runtime: "Python wordt in uw browser geladen…",
+      runtime: "De controle wordt in uw browser geladen (de eerste keer duurt het langer)…",
       core: "De regels van de BIO worden geladen…",
       ready: "De controle is klaar. Wat u invult, verlaat uw toestel niet.",
     },
