@@ -101,14 +101,23 @@ def _zip_entry(archive: zipfile.ZipFile, name: str, data: bytes) -> None:
     archive.writestr(info, data, compresslevel=9)
 
 
-def wheel_bytes(package_dir: Path = PACKAGE_DIR, version: str | None = None) -> bytes:
-    """The wheel's bytes: package files, then METADATA, WHEEL and RECORD (last, as PEP 427 asks)."""
+def wheel_bytes(
+    package_dir: Path = PACKAGE_DIR,
+    version: str | None = None,
+    compiled: dict[str, bytes] | None = None,
+) -> bytes:
+    """The wheel's bytes: package files, then METADATA, WHEEL and RECORD (last, as PEP 427 asks).
+
+    ``compiled`` adds bytecode (``cip_core/__pycache__/x.cpython-314.pyc``: bytes) compiled for
+    Pyodide by tools/trim_stdlib.py, so the browser does not compile the core at every start.
+    """
     full_version = wheel_version(package_dir, version)
     dist_info = f"{WHEEL_NAME}-{full_version}.dist-info"
     entries = [
         (f"{WHEEL_NAME}/{path.relative_to(package_dir).as_posix()}", path.read_bytes())
         for path in package_files(package_dir)
     ]
+    entries += sorted((compiled or {}).items())
     entries.append((f"{dist_info}/METADATA", _metadata(full_version).encode()))
     entries.append((f"{dist_info}/WHEEL", _wheel_info().encode()))
     record = "".join(f"{name},{_record_hash(data)},{len(data)}\n" for name, data in entries)
@@ -122,11 +131,16 @@ def wheel_bytes(package_dir: Path = PACKAGE_DIR, version: str | None = None) -> 
     return buffer.getvalue()
 
 
-def build_wheel(out_dir: Path, package_dir: Path = PACKAGE_DIR, version: str | None = None) -> Path:
+def build_wheel(
+    out_dir: Path,
+    package_dir: Path = PACKAGE_DIR,
+    version: str | None = None,
+    compiled: dict[str, bytes] | None = None,
+) -> Path:
     """Writes the wheel into ``out_dir`` (created if needed) and returns its path."""
     out_dir.mkdir(parents=True, exist_ok=True)
     target = out_dir / wheel_filename(package_dir, version)
-    target.write_bytes(wheel_bytes(package_dir, version))
+    target.write_bytes(wheel_bytes(package_dir, version, compiled))
     return target
 
 

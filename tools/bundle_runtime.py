@@ -198,6 +198,11 @@ def _write(out_dir: Path, node_pyodide: Path, package_dir: Path, fingerprint: st
             stdlib = trim_stdlib(staging, Path(tmp))
         except TraceError as error:
             raise BundleError(f"trimming the standard library failed: {error}") from error
+        # The same wheel plus the core's bytecode from that run, registered again.
+        wheel = build_wheel(staging, package_dir, compiled=stdlib["core_pyc"])
+        lock = _registered_lock(node_pyodide, wheel, Path(tmp))
+        check_lock(lock, wheel)
+        (staging / LOCK).write_text(json.dumps(lock, indent=1, sort_keys=True) + "\n", "utf-8")
 
         files = {
             path.name: {"size": path.stat().st_size, "sha256": _sha256(path)}

@@ -2,7 +2,8 @@
 // compiled, into a small stdlib zip (called by tools/trim_stdlib.py at build time).
 //
 //   node trace_stdlib.mjs JOB.json      — prints one JSON summary line on stdout
-//   JOB: {runtime_dir, worker, golden_runner, golden_cases, margin: [module, ...], output}
+//   JOB: {runtime_dir, worker, golden_runner, golden_cases, margin: [module, ...], output,
+//         core_output}   — core_output: a zip of the core's bytecode, for its wheel
 //
 // It boots Pyodide from runtime_dir (the FULL python_stdlib.zip) through the worker's own boot
 // code, answers protocol requests (results and input errors in both languages), runs every
@@ -80,7 +81,23 @@ with zipfile.ZipFile(ZIP) as full, zipfile.ZipFile("/tmp/stdlib.zip", "w") as ou
         info = zipfile.ZipInfo(path[:-3] + ".pyc", DATE)
         info.external_attr = 0o644 << 16
         out.writestr(info, bx._code_to_timestamp_pyc(code, 0, len(source)), zipfile.ZIP_STORED)
+
+# The core's bytecode for its wheel: unchecked hash-based .pyc, valid whatever mtime unpacking
+# gives the sources; co_filename is where the wheel installs them.
+import cip_core, importlib.util, os
+core_dir = os.path.dirname(cip_core.__file__)
+site = os.path.dirname(core_dir)
+with zipfile.ZipFile("/tmp/core-pyc.zip", "w") as out:
+    for folder, _, names in sorted(os.walk(core_dir)):
+        for name in sorted(n for n in names if n.endswith(".py")):
+            origin = os.path.join(folder, name)
+            source = open(origin, "rb").read()
+            code = compile(source, origin, "exec", dont_inherit=True)
+            data = bx._code_to_hash_pyc(code, importlib.util.source_hash(source), checked=False)
+            cached = importlib.util.cache_from_source(origin)
+            out.writestr(zipfile.ZipInfo(os.path.relpath(cached, site), DATE), data)
 json.dumps({"problems": problems, "modules": used, "python": sys.version.split()[0]})
 `);
 writeFileSync(job.output, pyodide.FS.readFile("/tmp/stdlib.zip"));
+writeFileSync(job.core_output, pyodide.FS.readFile("/tmp/core-pyc.zip"));
 process.stdout.write(summary + "\n");

@@ -14,6 +14,7 @@ from __future__ import annotations
 import json
 import shutil
 import subprocess
+import zipfile
 from pathlib import Path
 from typing import Any
 
@@ -54,7 +55,8 @@ class TraceError(Exception):
 def trim_stdlib(runtime_dir: Path, work_dir: Path) -> dict[str, Any]:
     """Replaces ``runtime_dir/python_stdlib.zip`` (the full one) by the trimmed one.
 
-    Returns what goes into the manifest: the modules kept and the full zip's size.
+    Returns the modules kept, the full zip's size and the core's bytecode (wheel path: bytes),
+    compiled by the same run for the wheel (tools/build_wheel.py).
     """
     node = shutil.which("node")
     if not node:
@@ -68,6 +70,7 @@ def trim_stdlib(runtime_dir: Path, work_dir: Path) -> dict[str, Any]:
         "golden_cases": str(GOLDEN_CASES),
         "margin": list(MARGIN),
         "output": str(output),
+        "core_output": str(work_dir / "core-pyc.zip"),
     }
     job_file = work_dir / "trace-job.json"
     job_file.write_text(json.dumps(job), "utf-8")
@@ -89,4 +92,6 @@ def trim_stdlib(runtime_dir: Path, work_dir: Path) -> dict[str, Any]:
         raise TraceError("golden cases failed inside Pyodide:\n" + "\n".join(summary["problems"]))
     full_size = full.stat().st_size
     shutil.copyfile(output, full)
-    return {"modules": summary["modules"], "full_size": full_size}
+    with zipfile.ZipFile(work_dir / "core-pyc.zip") as core:
+        compiled = {name: core.read(name) for name in core.namelist()}
+    return {"modules": summary["modules"], "full_size": full_size, "core_pyc": compiled}

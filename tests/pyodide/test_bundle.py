@@ -152,6 +152,27 @@ def test_stdlib_is_trimmed_to_what_the_core_imports_and_compiled(bundled: Path) 
     assert len({archive.read(n)[:4] for n in files}) == 1
 
 
+def test_shipped_wheel_carries_the_cores_bytecode(bundled: Path) -> None:
+    manifest = json.loads((bundled / "manifest.json").read_text("utf-8"))
+    names = zipfile.ZipFile(bundled / manifest["wheel"]).namelist()
+    wheel = zipfile.ZipFile(bundled / manifest["wheel"])
+    sources = [n for n in names if n.endswith(".py")]
+    compiled = [n for n in names if n.endswith(".pyc")]
+    expected = []
+    for source in sources:
+        folder, _, stem = source.rpartition("/")
+        expected.append(f"{folder}/__pycache__/{stem.removesuffix('.py')}.cpython-314.pyc")
+    assert sorted(compiled) == sorted(expected)
+    stdlib = zipfile.ZipFile(bundled / "python_stdlib.zip")
+    magic = stdlib.read("json/__init__.pyc")[:4]
+    for name in compiled:
+        header = wheel.read(name)[:8]
+        # Pyodide's own bytecode magic; flags 0b01: hash-based, unchecked (no mtime to match).
+        assert header[:4] == magic and int.from_bytes(header[4:8], "little") == 1, name
+    # The sources stay too: tracebacks show lines, and the wheel still installs anywhere.
+    assert "cip_core/evaluate.py" in sources
+
+
 def test_lock_lists_the_wheel_with_its_sha256(bundled: Path) -> None:
     lock = json.loads((bundled / "pyodide-lock.json").read_text("utf-8"))
     manifest = json.loads((bundled / "manifest.json").read_text("utf-8"))
