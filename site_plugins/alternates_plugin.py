@@ -1,0 +1,22 @@
+"""MkDocs plugin ``cip-alternates``: a thin adapter over :mod:`site_plugins.alternates`."""
+
+from __future__ import annotations
+
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.pages import Page
+
+from site_plugins.alternates import drop_head_alternates
+
+
+class AlternatesConfig(Config):
+    enabled = c.Type(bool, default=True)
+
+
+class AlternatesPlugin(BasePlugin[AlternatesConfig]):
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        if not self.config.enabled:
+            return output
+        return drop_head_alternates(output)
