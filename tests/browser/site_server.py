@@ -38,6 +38,8 @@ class SiteServer:
         self.requested: list[str] = []
         self.missing: set[str] = set()  # URL paths answered 404
         self.replaced: dict[str, tuple[str, bytes]] = {}  # URL path -> (content type, body)
+        self.fixed: dict[str, tuple[str, bytes]] = {}  # like `replaced`, for the server's life
+        self.headers: dict[str, str] = {}  # sent with every response
         self.fake_eval = False
         handler = partial(_Handler, self, directory=str(root))
         self._httpd = _QuietServer(("127.0.0.1", 0), handler)
@@ -105,8 +107,9 @@ class _Handler(SimpleHTTPRequestHandler):
         if any(path == m or (m[:1] == "*" and path.endswith(m[1:])) for m in self.state.missing):
             self.send_error(404)
             return
-        if path in self.state.replaced:
-            content_type, body = self.state.replaced[path]
+        served = self.state.replaced.get(path) or self.state.fixed.get(path)
+        if served is not None:
+            content_type, body = served
             self.send_response(200)
             self.send_header("Content-Type", content_type)
             self.send_header("Content-Length", str(len(body)))
@@ -131,6 +134,8 @@ class _Handler(SimpleHTTPRequestHandler):
         # Tests must see what a fresh visitor gets, not a copy cached by an earlier test.
         if not self.state.cache:
             self.send_header("Cache-Control", "no-store")
+        for name, value in self.state.headers.items():
+            self.send_header(name, value)
         super().end_headers()
 
     def log_message(self, format: str, *args: Any) -> None:
