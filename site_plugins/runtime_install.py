@@ -6,6 +6,8 @@ the Makefile) can call it the same way.
 
 from __future__ import annotations
 
+import hashlib
+import json
 import shutil
 from pathlib import Path
 
@@ -13,6 +15,11 @@ from pathlib import Path
 SITE_SUBDIR = Path("assets") / "pyodide"
 # The one file that says the bundle is complete (written last by tools/bundle_runtime.py).
 MANIFEST = "manifest.json"
+# The calculator's service worker: at the site's root, so its scope covers the calculator pages
+# AND /assets/ (the worker and the runtime it fetches); this build's runtime is written into it.
+SERVICE_WORKER = "sw.js"
+SW_TEMPLATE = Path(__file__).with_name("runtime_sw.js")
+SW_PLACEHOLDER = "__CIP_RUNTIME__"
 
 
 class RuntimeMissingError(Exception):
@@ -59,4 +66,24 @@ def install_runtime(source: Path, site_dir: Path) -> list[str]:
                 shutil.rmtree(stale)
             else:
                 stale.unlink()
+    write_service_worker(source, site_dir)
     return copied
+
+
+def service_worker(source: Path) -> str:
+    """sw.js for this bundle: its cache is named after the manifest's hash (the runtime version)."""
+    manifest = (source / MANIFEST).read_bytes()
+    runtime = {
+        "version": hashlib.sha256(manifest).hexdigest()[:16],
+        # What the worker may fetch: every published file but the manifest itself.
+        "files": [p.name for p in runtime_files(source) if p.name != MANIFEST],
+    }
+    template = SW_TEMPLATE.read_text("utf-8")
+    return template.replace(SW_PLACEHOLDER, json.dumps(runtime, sort_keys=True), 1)
+
+
+def write_service_worker(source: Path, site_dir: Path) -> None:
+    text = service_worker(source)
+    target = site_dir / SERVICE_WORKER
+    if not target.is_file() or target.read_text("utf-8") != text:
+        target.write_text(text, "utf-8")

@@ -3,6 +3,7 @@
 import { el } from "./dom.js";
 import { renderErrors, renderMessage, renderResult } from "./render.js";
 import { textsFor } from "./texts.js";
+import "./offline.js"; // the service worker: registered once the checker is ready
 
 const DEBOUNCE_MS = 150;
 const options = Object.assign(

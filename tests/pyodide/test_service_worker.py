@@ -1,0 +1,116 @@
+"""The calculator's service worker (/sw.js) in headless Chromium, on the built site.
+
+After one visit of the calculator, the next visit loads the runtime from the service worker's
+cache (nothing from the host), and the checker still answers offline. Fact-sheet pages never
+register it; the cache holds static files only, never the reader's answers (the URL's query).
+Uses the site `make build` wrote (CIP_SITE_DIR, default site/).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from playwright.sync_api import Browser, BrowserContext, Page
+
+from tests.browser.site_server import SiteServer
+
+ROOT = Path(__file__).resolve().parents[2]
+CASE = "workplace_region=brussels&age=25&monthly_allowance=1234.56&start_date=2026-01-05"
+CACHED = """async () => {
+  const out = {};
+  for (const name of await caches.keys()) {
+    out[name] = (await (await caches.open(name)).keys()).map((r) => r.url);
+  }
+  return out;
+}"""
+
+
+@pytest.fixture(scope="module")
+def server() -> Iterator[SiteServer]:
+    site = Path(os.environ.get("CIP_SITE_DIR", ROOT / "site"))
+    for needed in ("sw.js", "calculateur/index.html", "assets/calculator/offline.js"):
+        if not (site / needed).is_file():
+            pytest.fail(f"{site / needed} is missing: run `make build` first")
+    served = SiteServer(site).start()
+    yield served
+    served.stop()
+
+
+@pytest.fixture
+def context(browser: Browser) -> Iterator[BrowserContext]:
+    made = browser.new_context()
+    yield made
+    made.close()
+
+
+def _answer(page: Page, url: str) -> str:
+    page.goto(url)
+    page.wait_for_selector("#cip-result[data-verdict]", state="attached", timeout=90_000)
+    return str(page.locator("#cip-result").get_attribute("data-verdict"))
+
+
+def _controlled(page: Page) -> None:
+    page.wait_for_function("() => navigator.serviceWorker.controller !== null", timeout=30_000)
+
+
+def test_second_visit_loads_the_runtime_from_the_cache(
+    context: BrowserContext, server: SiteServer
+) -> None:
+    page = context.new_page()
+    url = f"{server.origin}/calculateur/?{CASE}"
+    first = _answer(page, url)
+    _controlled(page)
+    manifest = json.loads((server.root / "assets/pyodide/manifest.json").read_text("utf-8"))
+    runtime = [f"/assets/pyodide/{name}" for name in manifest["files"]]
+    page.wait_for_function(
+        "n => caches.keys().then(ks => Promise.all(ks.map(k => caches.open(k).then(c => c.keys())))"
+        ".then(all => all.flat().filter(r => r.url.includes('/assets/pyodide/')).length >= n))",
+        arg=len(runtime),
+    )
+    server.requested.clear()
+    assert _answer(page, url) == first
+    fetched = [path for path in server.requested if path.startswith("/assets/")]
+    assert not [p for p in fetched if p in runtime], fetched
+    # What is cached: this site's static files, the page without its query (the answers).
+    cached: dict[str, list[str]] = page.evaluate(CACHED)
+    urls = [u for names in cached.values() for u in names]
+    assert all(u.startswith(server.origin + "/") for u in urls)
+    assert not [u for u in urls if "?" in u or "1234" in u], urls
+    assert f"{server.origin}/calculateur/" in urls
+    assert all(name.startswith("cip-") for name in cached)
+
+
+def test_offline_after_one_visit(context: BrowserContext, server: SiteServer) -> None:
+    page = context.new_page()
+    _answer(page, f"{server.origin}/nl/calculateur/?{CASE}")
+    _controlled(page)
+    page.wait_for_timeout(1000)  # the page's files reach the cache (message to the worker)
+    context.set_offline(True)
+    try:
+        other = CASE.replace("age=25", "age=17")
+        assert _answer(page, f"{server.origin}/nl/calculateur/?{other}") in {
+            "eligible",
+            "not_eligible",
+            "incomplete",
+        }
+        assert page.evaluate("window.cipChecker.case.age") == "17"
+    finally:
+        context.set_offline(False)
+
+
+def test_fact_sheet_pages_do_not_register_it(context: BrowserContext, server: SiteServer) -> None:
+    page = context.new_page()
+    server.requested.clear()
+    for path in ("/", "/conditions/", "/nl/indemnite/"):
+        page.goto(server.origin + path, wait_until="load")
+    page.wait_for_timeout(500)
+    registrations: Any = page.evaluate(
+        "navigator.serviceWorker.getRegistrations().then(r => r.length)"
+    )
+    assert registrations == 0
+    assert not [p for p in server.requested if "pyodide" in p or p == "/sw.js"]
