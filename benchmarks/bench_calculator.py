@@ -42,7 +42,7 @@ sys.path.insert(0, str(ROOT))
 
 from tests.browser_support import launch_chromium  # noqa: E402
 
-SITE = ROOT / "site"
+SITE = Path(os.environ.get("BENCH_SITE", ROOT / "site"))  # another built site to compare
 STOCK_PYODIDE = ROOT / "node_modules" / "pyodide"
 RUNS = int(os.environ.get("BENCH_RUNS", "5"))
 VERBOSE = os.environ.get("BENCH_VERBOSE") == "1"  # also print the bytes of each file
