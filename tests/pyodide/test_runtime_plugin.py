@@ -102,3 +102,20 @@ def test_install_is_idempotent_and_drops_stale_files(tmp_path: Path) -> None:
     (source / "manifest.json").write_text("{}", "utf-8")
     assert install_runtime(source, site) == ["manifest.json"]
     assert not stale.exists()
+
+
+def test_service_worker_names_this_runtime(tmp_path: Path) -> None:
+    bundle = _fake_bundle(tmp_path / "build" / "runtime")
+    site = tmp_path / "site"
+    install_runtime(bundle, site)
+    text = (site / "sw.js").read_text("utf-8")
+    runtime = json.loads(text.split("const RUNTIME = ", 1)[1].split(";", 1)[0])
+    assert runtime["files"] == sorted(n for n in BUNDLE if n not in {"manifest.json", ".inputs"})
+    assert "__CIP_RUNTIME__" not in text
+    # A new runtime (another manifest) gives a new cache name, so the old cache is dropped.
+    (bundle / "manifest.json").write_text(json.dumps({"wheel": "other.whl"}), "utf-8")
+    install_runtime(bundle, site)
+    again = json.loads(
+        (site / "sw.js").read_text("utf-8").split("const RUNTIME = ")[1][:200].split(";")[0]
+    )
+    assert again["version"] != runtime["version"]
