@@ -228,6 +228,10 @@ def build_seconds() -> float:
         return time.perf_counter() - start
 
 
+def format_ratio(value: float | None) -> str:
+    return "n/a" if value is None else f"{value:.2f}"
+
+
 def main() -> int:
     from playwright.sync_api import sync_playwright
 
@@ -290,7 +294,12 @@ def main() -> int:
         "cold_ratio": med["calc_cold_ms"] / med["naive_cold_ms"],
         "repeat_ratio": med["calc_repeat_ms"] / med["naive_repeat_ms"],
         "first_bytes_ratio": med["calc_first_bytes"] / med["naive_first_bytes"],
-        "repeat_bytes_ratio": med["calc_repeat_bytes"] / max(med["naive_repeat_bytes"], 1),
+        # The naive page's repeat visit comes whole from the HTTP cache (0 bytes): no ratio.
+        "repeat_bytes_ratio": (
+            med["calc_repeat_bytes"] / med["naive_repeat_bytes"]
+            if med["naive_repeat_bytes"]
+            else None
+        ),
         "change_ratio": None,
     }
     checks = {
@@ -315,7 +324,7 @@ def main() -> int:
     print(f"{'figure':38} {'calculator':>12} {'naive':>12} {'ratio':>7}")
     for label, calc_key, naive_key, ratio_key in rows:
         print(f"{label:38} {med[calc_key]:>12,.0f} {med[naive_key]:>12,.0f} "
-              f"{ratios[ratio_key]:>7.2f}")  # fmt: skip
+              f"{format_ratio(ratios[ratio_key]):>7}")  # fmt: skip
     print(f"{'field change to verdict (ms)':38} {med['calc_change_ms']:>12.1f}")
     print(f"{'Pyodide bytes on a fact-sheet page':38} {med['sheet_pyodide_bytes']:>12,.0f}")
     print(f"{'mkdocs build (s)':38} {med['build_s']:>12.2f}")
