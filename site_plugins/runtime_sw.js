@@ -8,7 +8,8 @@
 // - /assets/pyodide/*: cache first. The cache is named after this build's runtime hash, so a
 //   new runtime means a new sw.js, a new cache, and the old one deleted on activate.
 // - the calculator pages: network first, the cached copy when offline.
-// - other files of this origin: the cached copy at once, refreshed in the background.
+// - the site's other static files (/assets/, /search/): the cached copy at once, refreshed in
+//   the background.
 // Nothing of another origin, no POST, nothing outside the site's own files.
 
 const RUNTIME = __CIP_RUNTIME__; // {version, files: [names in /assets/pyodide/]}
@@ -17,6 +18,8 @@ const RUNTIME_CACHE = `${PREFIX}runtime-${RUNTIME.version}`;
 const STATIC_CACHE = `${PREFIX}static-${RUNTIME.version}`;
 const BASE = new URL("./", self.location).pathname; // the site's root (sw.js lives there)
 const RUNTIME_PATH = `${BASE}assets/pyodide/`;
+// The site's static files; anything else (e.g. `mkdocs serve`'s live-reload polls) is left alone.
+const STATIC_PATHS = [`${BASE}assets/`, `${BASE}search/`];
 
 self.addEventListener("install", (event) => {
   event.waitUntil(
@@ -57,7 +60,8 @@ self.addEventListener("message", (event) => {
 });
 
 function ownStatic(url) {
-  return url.origin === self.location.origin && !url.search && url.pathname !== self.location.pathname;
+  if (url.origin !== self.location.origin || url.search) return false;
+  return isCalculatorPage(url) || STATIC_PATHS.some((path) => url.pathname.startsWith(path));
 }
 
 function isCalculatorPage(url) {
@@ -73,7 +77,7 @@ self.addEventListener("fetch", (event) => {
     event.respondWith(cacheFirst(request, url));
   } else if (request.mode === "navigate") {
     if (isCalculatorPage(url)) event.respondWith(networkFirst(request, url));
-  } else if (!url.search) {
+  } else if (!url.search && STATIC_PATHS.some((path) => url.pathname.startsWith(path))) {
     event.respondWith(staleWhileRevalidate(request, event));
   }
 });
