@@ -11,12 +11,12 @@ golden cases against this trimmed zip, so a module missing from it fails the tes
 
 from __future__ import annotations
 
-import json
 import shutil
-import subprocess
 import zipfile
 from pathlib import Path
 from typing import Any
+
+from tools.node_job import NodeJobError, run_node_job
 
 ROOT = Path(__file__).resolve().parent.parent
 SCRIPT = Path(__file__).with_name("trace_stdlib.mjs")
@@ -58,9 +58,6 @@ def trim_stdlib(runtime_dir: Path, work_dir: Path) -> dict[str, Any]:
     Returns the modules kept, the full zip's size and the core's bytecode (wheel path: bytes),
     compiled by the same run for the wheel (tools/build_wheel.py).
     """
-    node = shutil.which("node")
-    if not node:
-        raise TraceError("Node.js is needed to trim the standard library: install nodejs")
     full = runtime_dir / STDLIB
     output = work_dir / "trimmed-stdlib.zip"
     job = {
@@ -72,22 +69,10 @@ def trim_stdlib(runtime_dir: Path, work_dir: Path) -> dict[str, Any]:
         "output": str(output),
         "core_output": str(work_dir / "core-pyc.zip"),
     }
-    job_file = work_dir / "trace-job.json"
-    job_file.write_text(json.dumps(job), "utf-8")
-    done = subprocess.run(
-        [node, "--disable-warning=MODULE_TYPELESS_PACKAGE_JSON", str(SCRIPT), str(job_file)],
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-    )
-    lines = done.stdout.strip().splitlines()
     try:
-        summary: dict[str, Any] = json.loads(lines[-1]) if lines else {}
-    except ValueError:
-        summary = {"error": done.stdout[-2000:]}
-    if done.returncode != 0 or "error" in summary:
-        raise TraceError(f"{summary.get('error', '')}\n{done.stderr[-2000:]}")
+        summary = run_node_job(SCRIPT, job, work_dir / "trace-job.json", timeout=300)
+    except NodeJobError as error:
+        raise TraceError(str(error)) from None
     if summary["problems"]:
         raise TraceError("golden cases failed inside Pyodide:\n" + "\n".join(summary["problems"]))
     full_size = full.stat().st_size

@@ -13,8 +13,6 @@ browser gets, and it exercises the worker's boot code, not a test harness's.
 from __future__ import annotations
 
 import json
-import shutil
-import subprocess
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +21,7 @@ import pytest
 from cip_core import InputError, evaluate, parse_case
 from tests.core.golden import CASES_FILE, load_cases
 from tools.bundle_runtime import OUT_DIR, bundle
+from tools.node_job import NodeJobError, run_node_job
 
 ROOT = Path(__file__).resolve().parents[2]
 SCRIPT = Path(__file__).with_name("run_in_pyodide.mjs")
@@ -60,8 +59,6 @@ def _expected(request: dict[str, Any]) -> dict[str, Any]:
 
 @pytest.fixture(scope="module")
 def run(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
-    node = shutil.which("node")
-    assert node, "Node.js is needed to run the core inside Pyodide (install nodejs)"
     bundle()  # incremental: a no-op unless the core or the runtime changed
     job = {
         "runtime_dir": str(OUT_DIR),
@@ -71,19 +68,10 @@ def run(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
         "requests": _requests(),
     }
     job_file = tmp_path_factory.mktemp("pyodide") / "job.json"
-    job_file.write_text(json.dumps(job), "utf-8")
-    done = subprocess.run(
-        [node, "--disable-warning=MODULE_TYPELESS_PACKAGE_JSON", str(SCRIPT), str(job_file)],
-        capture_output=True,
-        text=True,
-        timeout=180,
-        check=False,
-    )
-    lines = done.stdout.strip().splitlines()
-    summary: dict[str, Any] = json.loads(lines[-1]) if lines else {}
-    assert done.returncode == 0 and "error" not in summary, (
-        f"the core failed inside Pyodide:\n{summary.get('error', '')}\n{done.stderr[-2000:]}"
-    )
+    try:
+        summary = run_node_job(SCRIPT, job, job_file, timeout=180)
+    except NodeJobError as error:
+        pytest.fail(f"the core failed inside Pyodide:\n{error}")
     summary["requests"] = job["requests"]
     return summary
 
