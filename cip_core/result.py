@@ -7,7 +7,7 @@ from decimal import Decimal
 from typing import Any
 
 from cip_core.bodies import Body
-from cip_core.money import money_str
+from cip_core.money import format_date, format_money, format_percent, money_str
 from cip_core.rules.allowance import AllowanceFigures
 
 VERDICTS = ("eligible", "not_eligible", "refer", "incomplete")
@@ -45,7 +45,7 @@ class Result:
             "warnings": [item.to_dict() for item in self.warnings],
             "steps": [item.to_dict() for item in self.steps],
             "body": self.body.to_dict() if self.body else None,
-            "allowance": _allowance_dict(self.allowance) if self.allowance else None,
+            "allowance": _allowance_dict(self.allowance, self.lang) if self.allowance else None,
             "missing": list(self.missing),
             "lang": self.lang,
         }
@@ -56,7 +56,25 @@ def _fraction_str(value: Decimal) -> str:
     return f"{value.quantize(Decimal('0.0001')).normalize():f}"
 
 
-def _allowance_dict(figures: AllowanceFigures) -> dict[str, Any]:
+def _display(figures: AllowanceFigures, lang: str) -> dict[str, str | None]:
+    """The same figures written for a reader of ``lang`` (the page shows these as they are)."""
+
+    def money(value: Decimal | None) -> str | None:
+        return format_money(value, lang) if value is not None else None
+
+    percent = figures.age_percent
+    return {
+        "minimum": money(figures.minimum),
+        "rmmg": money(figures.rmmg),
+        "rmmg_since": format_date(figures.rmmg_since, lang),
+        "offered": money(figures.offered),
+        "checked_until": format_date(figures.checked_until, lang),
+        "age_percent": format_percent(percent / 100, lang) if percent is not None else None,
+        "fraction": format_percent(figures.fraction, lang),
+    }
+
+
+def _allowance_dict(figures: AllowanceFigures, lang: str) -> dict[str, Any]:
     return {
         "minimum": money_str(figures.minimum) if figures.minimum is not None else None,
         "rmmg": money_str(figures.rmmg),
@@ -70,4 +88,5 @@ def _allowance_dict(figures: AllowanceFigures) -> dict[str, Any]:
         "rmmg_source": figures.rmmg_source,
         "rmmg_certainty": figures.rmmg_certainty,
         "checked_until": figures.checked_until.isoformat(),
+        "display": _display(figures, lang),
     }

@@ -1,6 +1,5 @@
 // Turns the worker's answer (the contract's result object) into the page's result section.
 import { contactNode, el, link, sourceName } from "./dom.js";
-import { formatDate, formatMoney, formatPercent } from "./format.js";
 
 const VERDICTS = new Set(["eligible", "not_eligible", "refer", "incomplete"]);
 
@@ -49,27 +48,28 @@ function bodySection(body, t) {
   return section(t.body, children, "cip-part--body");
 }
 
-function allowanceSection(a, lang, t) {
+// Figures come already written for the page's language (allowance.display, from the core).
+function allowanceSection(a, t) {
   if (!a || typeof a !== "object") return null;
-  const money = (value) => formatMoney(value, lang);
+  const d = a.display && typeof a.display === "object" ? a.display : {};
   const parts = [];
   if (a.minimum) {
-    parts.push(el("p", { className: "cip-minimum" }, [`${t.minimumPerMonth} `, el("strong", { text: money(a.minimum) })]));
+    parts.push(el("p", { className: "cip-minimum" }, [`${t.minimumPerMonth} `, el("strong", { text: String(d.minimum) })]));
   } else {
     parts.push(el("p", { text: t.noMinimum }));
   }
-  parts.push(el("p", { text: t.rmmgLine(money(a.rmmg), formatDate(a.rmmg_since, lang)) }));
+  parts.push(el("p", { text: t.rmmgLine(String(d.rmmg), String(d.rmmg_since)) }));
   if (a.minimum) {
-    const factors = [money(a.rmmg), t.half];
-    if (a.age_percent && a.age_percent !== "100") factors.push(t.agePart(formatPercent(a.age_percent, lang, false)));
-    if (a.fraction && a.fraction !== "1") factors.push(t.timePart(formatPercent(a.fraction, lang, true)));
-    parts.push(el("p", { className: "cip-computation" }, [`${t.computed} ${factors.join(" × ")} = ${money(a.minimum)}`]));
+    const factors = [String(d.rmmg), t.half];
+    if (a.age_percent && a.age_percent !== "100") factors.push(t.agePart(String(d.age_percent)));
+    if (a.fraction && a.fraction !== "1") factors.push(t.timePart(String(d.fraction)));
+    parts.push(el("p", { className: "cip-computation" }, [`${t.computed} ${factors.join(" × ")} = ${d.minimum}`]));
   }
   if (a.offered) {
     const verdict = a.meets_minimum === true ? t.meets : a.meets_minimum === false ? t.below : "";
-    parts.push(el("p", {}, [`${t.offered} ${money(a.offered)}${verdict ? " — " + verdict : ""}`]));
+    parts.push(el("p", {}, [`${t.offered} ${d.offered}${verdict ? " — " + verdict : ""}`]));
   }
-  const checked = el("p", { className: "cip-checked" }, [t.checkedUntil(formatDate(a.checked_until, lang))]);
+  const checked = el("p", { className: "cip-checked" }, [t.checkedUntil(String(d.checked_until))]);
   const name = sourceName(a.rmmg_source);
   if (name) checked.append(" ", el("span", { className: "cip-source" }, [`${t.rmmgSource} `, link(a.rmmg_source, name)]));
   parts.push(checked);
@@ -89,7 +89,7 @@ function answersSection(ctx) {
 
 /** Replaces the result section's content with the answer. */
 export function renderResult(container, result, ctx) {
-  const { t, lang } = ctx;
+  const { t } = ctx;
   const verdict = VERDICTS.has(result.verdict) ? result.verdict : "incomplete";
   const head = el("div", { className: `cip-verdict cip-verdict--${verdict}` }, [
     el("h3", { className: "cip-verdict-title", text: t.verdictTitle[verdict] }),
@@ -100,7 +100,7 @@ export function renderResult(container, result, ctx) {
     itemsSection(t.reasons, asList(result.reasons), t, false, "cip-part--reasons"),
     missingSection(result.missing, ctx),
     bodySection(result.body, t),
-    allowanceSection(result.allowance, lang, t),
+    allowanceSection(result.allowance, t),
     itemsSection(t.steps, asList(result.steps), t, true, "cip-part--steps"),
     itemsSection(t.warnings, asList(result.warnings), t, false, "cip-part--warnings"),
     answersSection(ctx),

@@ -1,0 +1,35 @@
+"""allowance.display: the figures written for the reader, so the page formats nothing itself."""
+
+from __future__ import annotations
+
+from cip_core import evaluate, parse_case
+
+CASE = {
+    "workplace_region": "brussels", "language": "fr", "start_date": "2021-10-01",
+    "weekly_hours": "19", "age": "17", "monthly_allowance": "900",
+}  # fmt: skip
+
+
+def test_display_in_french_and_dutch() -> None:
+    fr = evaluate(parse_case(CASE, "fr"), "fr").to_dict()["allowance"]
+    nl = evaluate(parse_case(CASE, "nl"), "nl").to_dict()["allowance"]
+    # 829,10 × 76 % × 50 % = 315,058 -> 315,06
+    assert fr["minimum"] == "315.06"
+    assert fr["display"] == {
+        "minimum": "315,06\u00a0€",
+        "rmmg": "1\u202f658,19\u00a0€",
+        "rmmg_since": "1er septembre 2021",
+        "offered": "900,00\u00a0€",
+        "checked_until": "31 mars 2026",
+        "age_percent": "76\u00a0%",
+        "fraction": "50\u00a0%",
+    }
+    assert nl["display"]["minimum"] == "€\u00a0315,06"
+    assert nl["display"]["rmmg_since"] == "1 september 2021"
+
+
+def test_display_without_offer_or_scale() -> None:
+    case = {**CASE, "age": "14", "monthly_allowance": ""}
+    display = evaluate(parse_case(case, "fr"), "fr").to_dict()["allowance"]["display"]
+    assert display["minimum"] is None and display["offered"] is None
+    assert display["age_percent"] is None
