@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, fields
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 from typing import Any, Literal
 
+from cip_core._data import load_toml
 from cip_core.messages import DEFAULT_LANGUAGE, LANGUAGES, field_label, text
 from cip_core.parameters import parameter
 
@@ -23,16 +24,58 @@ Workplace = Literal["brussels", "flanders", "wallonia", "german_community"]
 Language = Literal["fr", "nl"]
 Benefits = Literal["none", "unemployment", "insertion", "cpas"]
 
-TRAINEE_REGIONS = ("brussels", "flanders", "wallonia", "german_community", "abroad")
-WORKPLACE_REGIONS = ("brussels", "flanders", "wallonia", "german_community")
-BENEFITS = ("none", "unemployment", "insertion", "cpas")
 
 _TRUE = frozenset({"yes", "true", "oui", "ja", "1", "on"})
 _FALSE = frozenset({"no", "false", "non", "nee", "0", "off"})
 _NUMBER = re.compile(r"^[+-]?(\d+)([.,](\d+))?$")
 MAX_TEXT = 200  # longer strings are rejected before any parsing
 LAST_ACCEPTED_YEAR = 2100
-AGE_RANGE = (14, 99)
+
+# The one whitespace rule, shared with the page script (calculator.js, WHITESPACE): the Unicode
+# White_Space characters. Not str.strip(), which also strips the separators \x1c-\x1f, nor JS
+# trim(), which also strips U+FEFF: with either, "%1Cyes" could read one way in the form and
+# another in the answer.
+WHITESPACE = (
+    "\t\n\x0b\x0c\r \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006"
+    "\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
+)
+
+
+def strip_space(value: str) -> str:
+    """``value`` without leading and trailing White_Space (the page script strips the same)."""
+    return value.strip(WHITESPACE)
+
+
+def _load_questions() -> tuple[dict[str, Any], ...]:
+    return tuple(load_toml(".", "questions")["question"])
+
+
+QUESTIONS: tuple[dict[str, Any], ...] = _load_questions()
+QUESTION = {q["name"]: q for q in QUESTIONS}
+
+
+def choices_of(name: str) -> tuple[str, ...]:
+    return tuple(QUESTION[name]["choices"])
+
+
+TRAINEE_REGIONS = choices_of("trainee_region")
+WORKPLACE_REGIONS = choices_of("workplace_region")
+BENEFITS = choices_of("benefits")
+AGE_RANGE = (int(QUESTION["age"]["min"]), int(QUESTION["age"]["max"]))
+
+
+def is_asked(name: str, answers: Mapping[str, object]) -> bool:
+    """Whether question ``name`` is asked, given the answers so far (its ``asked_if``).
+
+    ``answers`` maps field names to parsed values or to the strings a form sends; a value
+    matches when its text is one of the listed values. The page script mirrors this.
+    """
+    condition: dict[str, list[str]] = QUESTION.get(name, {}).get("asked_if", {})
+    for field, accepted in condition.items():
+        value = answers.get(field)
+        if value is None or str(value) not in accepted:
+            return False
+    return True
 
 
 @dataclass(frozen=True)
@@ -109,10 +152,32 @@ def _text_value(value: object) -> str:
         raise _Bad("wrong_type")
     if len(value) > MAX_TEXT:
         raise _Bad("too_long")
-    return value.strip()
+    return strip_space(value)
 
 
-def _decimal(value: object, places: int, maximum: Decimal, allow_zero: bool) -> Decimal:
+def _read_decimal_text(value: str) -> Decimal:
+    """Today's reader of a typed number: digits, one optional decimal comma or point, and
+    thousands spaces (ordinary, no-break or narrow no-break)."""
+    raw = _text_value(value).replace("\u00a0", "").replace("\u202f", "").replace(" ", "")
+    match = _NUMBER.match(raw)
+    if not match:
+        raise _Bad("not_a_number", value=_shown(value))
+    try:
+        return Decimal(raw.replace(",", "."))
+    except InvalidOperation:  # pragma: no cover - the regex already rules this out
+        raise _Bad("not_a_number", value=_shown(value)) from None
+
+
+# One reader per unit of the catalogue's decimal questions: the place to plug a unit-aware
+# reader (amounts with "€", "6 mois", "38 h"...) without touching the limits below.
+UNIT_READERS: dict[str, Callable[[str], Decimal]] = {
+    "eur": _read_decimal_text,
+    "months": _read_decimal_text,
+    "hours": _read_decimal_text,
+}
+
+
+def _decimal(value: object, unit: str, places: int, maximum: Decimal, allow_zero: bool) -> Decimal:
     if isinstance(value, bool):
         raise _Bad("wrong_type")
     if isinstance(value, Decimal | int):
@@ -121,15 +186,10 @@ def _decimal(value: object, places: int, maximum: Decimal, allow_zero: bool) -> 
         if not math.isfinite(value):
             raise _Bad("not_a_number", value=_shown(value))
         number = Decimal(repr(value))
+    elif isinstance(value, str):
+        number = UNIT_READERS[unit](value)
     else:
-        raw = _text_value(value).replace("\u00a0", "").replace("\u202f", "").replace(" ", "")
-        match = _NUMBER.match(raw)
-        if not match:
-            raise _Bad("not_a_number", value=_shown(value))
-        try:
-            number = Decimal(raw.replace(",", "."))
-        except InvalidOperation:  # pragma: no cover - the regex already rules this out
-            raise _Bad("not_a_number", value=_shown(value)) from None
+        raise _Bad("wrong_type")
     if not number.is_finite():
         raise _Bad("not_a_number", value=_shown(value))
     if number < 0:
@@ -144,7 +204,7 @@ def _decimal(value: object, places: int, maximum: Decimal, allow_zero: bool) -> 
     return number
 
 
-def _whole(value: object) -> int:
+def _whole(value: object, lo: int, hi: int) -> int:
     if isinstance(value, bool):
         raise _Bad("wrong_type")
     if isinstance(value, int):
@@ -162,7 +222,6 @@ def _whole(value: object) -> int:
         if not re.fullmatch(r"[+-]?\d{1,4}", raw):
             raise _Bad("not_whole_number", value=_shown(value))
         number = int(raw)
-    lo, hi = AGE_RANGE
     if not lo <= number <= hi:
         raise _Bad("age_out_of_range", min=lo, max=hi)
     return number
@@ -179,7 +238,7 @@ def _boolean(value: object) -> bool:
     raise _Bad("not_boolean", value=_shown(value))
 
 
-def _choice(allowed: tuple[str, ...]) -> Any:
+def _choice(allowed: tuple[str, ...]) -> Callable[[object], str]:
     def parse(value: object) -> str:
         raw = _text_value(value).lower()
         if raw not in allowed:
@@ -211,29 +270,30 @@ def _start_date(value: object) -> date:
     return day
 
 
-_PARSERS: dict[str, Any] = {
-    "start_date": _start_date,
-    "duration_months": lambda v: _decimal(v, 2, Decimal(600), allow_zero=False),
-    "weekly_hours": lambda v: _decimal(v, 2, Decimal(168), allow_zero=False),
-    "full_time_hours": lambda v: _decimal(v, 2, Decimal(60), allow_zero=False),
-    "age": _whole,
-    "trainee_region": _choice(TRAINEE_REGIONS),
-    "workplace_region": _choice(WORKPLACE_REGIONS),
-    "employer_seat_brussels": _boolean,
-    "language": _choice(LANGUAGES),
-    "employment_contract": _boolean,
-    "short_study_internship": _boolean,
-    "diploma_curriculum": _boolean,
-    "regulated_profession": _boolean,
-    "monthly_allowance": lambda v: _decimal(v, 2, Decimal(100000), allow_zero=True),
-    "jobseeker": _boolean,
-    "benefits": _choice(BENEFITS),
-    "non_eea": _boolean,
-}
+def _parser(question: Mapping[str, Any]) -> Callable[[object], object]:
+    """The parser of one catalogue question, chosen by its kind."""
+    kind = question["kind"]
+    if kind == "date":
+        return _start_date
+    if kind == "decimal":
+        unit, places = str(question["unit"]), int(question["places"])
+        maximum, zero = Decimal(question["max"]), bool(question["zero"])
+        return lambda v: _decimal(v, unit, places, maximum, allow_zero=zero)
+    if kind == "whole":
+        lo, hi = int(question["min"]), int(question["max"])
+        return lambda v: _whole(v, lo, hi)
+    if kind == "yes_no":
+        return _boolean
+    if kind == "choice":
+        return _choice(tuple(question["choices"]))
+    raise ValueError(f"cip_core/questions.toml: {question['name']}: unknown kind {kind!r}")
+
+
+_PARSERS: dict[str, Callable[[object], object]] = {q["name"]: _parser(q) for q in QUESTIONS}
 
 
 def check_language(lang: object) -> str:
-    """Return ``lang`` if it is ``fr`` or ``nl``; otherwise an InputError (in French and Dutch)."""
+    """Return ``lang`` if it has a catalogue; otherwise an InputError (in every language)."""
     if isinstance(lang, str) and lang in LANGUAGES:
         return lang
     shown = _shown(lang)
@@ -247,7 +307,7 @@ def _error(lang: str, name: str, bad: _Bad) -> FieldError:
 
 
 def _is_blank(value: object) -> bool:
-    return value is None or (isinstance(value, str) and value.strip() == "")
+    return value is None or (isinstance(value, str) and strip_space(value) == "")
 
 
 def parse_case(data: Mapping[str, object], lang: str = DEFAULT_LANGUAGE) -> Case:
@@ -267,7 +327,7 @@ def parse_case(data: Mapping[str, object], lang: str = DEFAULT_LANGUAGE) -> Case
     for name in FIELD_NAMES:
         raw = data.get(name)
         if isinstance(raw, list | tuple):
-            distinct = {str(v).strip() for v in raw if not _is_blank(v)}
+            distinct = {strip_space(str(v)) for v in raw if not _is_blank(v)}
             if len(distinct) > 1:
                 errors.append(_error(lang, name, _Bad("conflicting_values")))
                 continue
@@ -291,6 +351,12 @@ def _cross_field_errors(values: Mapping[str, object], lang: str) -> list[FieldEr
         bad = _Bad("weekly_above_full_time", hours=weekly, full_time=full_time)
         return [_error(lang, "weekly_hours", bad)]
     return []
+
+
+def asked_fields(case: Case) -> tuple[str, ...]:
+    """The questions asked for ``case`` (the others are hidden by their ``asked_if``)."""
+    answers = {name: getattr(case, name) for name in FIELD_NAMES}
+    return tuple(name for name in FIELD_NAMES if is_asked(name, answers))
 
 
 def default_full_time_hours() -> Decimal:

@@ -8,7 +8,7 @@ otherwise any reason makes it "not eligible", a missing answer "incomplete", and
 from __future__ import annotations
 
 from cip_core.bodies import body as body_info
-from cip_core.case import FIELD_NAMES, Case, normalise_case
+from cip_core.case import FIELD_NAMES, Case, asked_fields, normalise_case
 from cip_core.messages import DEFAULT_LANGUAGE, text, value_label
 from cip_core.result import Item, Result
 from cip_core.rules import Finding, Outcome
@@ -49,6 +49,8 @@ def evaluate(case: Case, lang: str = DEFAULT_LANGUAGE) -> Result:
             verdict = "incomplete"
         else:
             verdict = "eligible"
+    # A question the form does not ask (questions.toml asked_if) is never missing.
+    outcome.missing = [name for name in outcome.missing if name in asked_fields(case)]
     return _worded(verdict, outcome, body, allowance, lang)
 
 

@@ -1,7 +1,9 @@
-"""Per-language message catalogues (``messages/fr.toml``, ``messages/nl.toml``).
+"""Per-language message catalogues (``messages/<lang>.toml``).
 
-The rules return codes with raw parameters; this module turns them into sentences, formatting
-amounts, dates and numbers the way a reader of the language expects.
+The languages are the catalogues found there: adding ``de.toml`` adds German everywhere, and a
+key missing from one catalogue is an error that names the file (``check_catalogues``), never a
+silent fall-back to another language. The rules return codes with raw parameters; this module
+turns them into sentences, formatting amounts, dates and numbers with the catalogue's ``[format]``.
 """
 
 from __future__ import annotations
@@ -10,11 +12,18 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from cip_core._data import load_toml
+from cip_core._data import load_toml, toml_names
 from cip_core.money import format_date, format_money, format_number, format_percent
 
-LANGUAGES = ("fr", "nl")
+# Sorted file names, with French (the sheet's language and the CLI's default) first.
 DEFAULT_LANGUAGE = "fr"
+LANGUAGES: tuple[str, ...] = tuple(
+    sorted(toml_names("messages"), key=lambda name: (name != DEFAULT_LANGUAGE, name))
+)
+
+
+class MessageError(LookupError):
+    """A language or key that a catalogue lacks; the message names the file."""
 
 
 class Money(Decimal):
@@ -25,8 +34,45 @@ class Ratio(Decimal):
     """A Decimal that is a share of a whole (formatted as a percentage in messages)."""
 
 
+def catalogue_path(lang: str) -> str:
+    return f"cip_core/messages/{lang}.toml"
+
+
 def catalogue(lang: str) -> dict[str, Any]:
-    return load_toml("messages", lang if lang in LANGUAGES else DEFAULT_LANGUAGE)
+    if lang not in LANGUAGES:
+        raise MessageError(f"no catalogue {catalogue_path(lang)}; languages: {LANGUAGES}")
+    return load_toml("messages", lang)
+
+
+def lookup(lang: str, *path: str) -> Any:
+    """The value at ``path`` (section, key...) of ``lang``'s catalogue; MessageError if absent."""
+    node: Any = catalogue(lang)
+    for depth, key in enumerate(path):
+        if not isinstance(node, dict) or key not in node:
+            where = ".".join(path[: depth + 1])
+            raise MessageError(f"{catalogue_path(lang)}: missing key {where}")
+        node = node[key]
+    return node
+
+
+def _keys(node: object, prefix: str = "") -> set[str]:
+    if not isinstance(node, dict):
+        return {prefix}
+    found: set[str] = set()
+    for key, value in node.items():
+        found |= _keys(value, f"{prefix}.{key}" if prefix else key)
+    return found
+
+
+def check_catalogues() -> list[str]:
+    """One line per key that some catalogue has and another lacks (empty when all agree)."""
+    keys = {lang: _keys(catalogue(lang)) for lang in LANGUAGES}
+    every = set().union(*keys.values())
+    return [
+        f"{catalogue_path(lang)}: missing key {key}"
+        for lang in LANGUAGES
+        for key in sorted(every - keys[lang])
+    ]
 
 
 def format_value(value: object, lang: str) -> str:
@@ -43,15 +89,19 @@ def format_value(value: object, lang: str) -> str:
 
 def text(lang: str, section: str, code: str, **params: object) -> str:
     """The sentence for ``code`` in ``section`` of ``lang``, with ``params`` filled in."""
-    template: str = catalogue(lang)[section][code]
+    template: str = lookup(lang, section, code)
     return template.format_map({k: format_value(v, lang) for k, v in params.items()})
 
 
 def field_label(lang: str, field: str) -> str:
-    labels: dict[str, str] = catalogue(lang)["fields"]
-    return labels.get(field, field)
+    """The short name of a question (errors, summaries); the field's own name if not a question."""
+    questions: dict[str, Any] = lookup(lang, "questions")
+    if field not in questions:
+        return field
+    label: str = lookup(lang, "questions", field, "short")
+    return label
 
 
 def value_label(lang: str, value: str) -> str:
-    labels: dict[str, str] = catalogue(lang)["values"]
+    labels: dict[str, str] = lookup(lang, "values")
     return labels.get(value, value)

@@ -8,7 +8,7 @@ import string
 import pytest
 
 from cip_core.case import FIELD_NAMES
-from cip_core.messages import catalogue
+from cip_core.messages import LANGUAGES, catalogue, check_catalogues, lookup
 from cip_core.sources import known_codes, source_of
 
 # The codes the contract requires (../shared/checker-contract.md).
@@ -31,7 +31,7 @@ CONTRACT = {
 }  # fmt: skip
 
 
-@pytest.mark.parametrize("lang", ["fr", "nl"])
+@pytest.mark.parametrize("lang", LANGUAGES)
 @pytest.mark.parametrize("section", sorted(CONTRACT))
 def test_contract_codes_have_messages(lang: str, section: str) -> None:
     messages = catalogue(lang)[section]
@@ -43,19 +43,35 @@ def _placeholders(template: str) -> set[str]:
     return {name for _, name, _, _ in string.Formatter().parse(template) if name}
 
 
-def test_both_catalogues_have_the_same_codes_and_placeholders() -> None:
-    fr, nl = catalogue("fr"), catalogue("nl")
-    assert fr.keys() == nl.keys()
-    for section in fr:
-        assert fr[section].keys() == nl[section].keys(), section
-        for code, template in fr[section].items():
-            assert template.strip() and nl[section][code].strip(), f"{section}.{code} is empty"
-            assert _placeholders(template) == _placeholders(nl[section][code]), code
+def _leaves(node: object, prefix: str = "") -> dict[str, object]:
+    if not isinstance(node, dict):
+        return {prefix: node}
+    found: dict[str, object] = {}
+    for key, value in node.items():
+        found.update(_leaves(value, f"{prefix}.{key}" if prefix else key))
+    return found
 
 
-def test_every_field_has_a_label() -> None:
-    for lang in ("fr", "nl"):
-        assert set(FIELD_NAMES) <= set(catalogue(lang)["fields"])
+def test_every_catalogue_has_the_same_keys_and_placeholders() -> None:
+    # Nested tables ([questions.age], [ui.stages]...) are compared key by key, in every language.
+    reference = _leaves(catalogue(LANGUAGES[0]))
+    for lang in LANGUAGES[1:]:
+        other = _leaves(catalogue(lang))
+        assert reference.keys() == other.keys(), lang
+        for key, value in reference.items():
+            if isinstance(value, str):
+                assert isinstance(other[key], str), key
+                assert value and other[key], f"{key} is empty"
+                assert _placeholders(value) == _placeholders(str(other[key])), key
+    assert check_catalogues() == []
+
+
+def test_every_field_has_a_question_text() -> None:
+    # The short label (errors, summary) and the legend of every case field, in every language.
+    for lang in LANGUAGES:
+        for name in FIELD_NAMES:
+            assert lookup(lang, "questions", name, "short").strip()
+            assert lookup(lang, "questions", name, "legend").strip()
 
 
 def test_every_reason_warning_and_step_has_a_source_url() -> None:
@@ -70,6 +86,6 @@ def test_every_reason_warning_and_step_has_a_source_url() -> None:
 
 def test_dutch_uses_official_terms() -> None:
     nl = catalogue("nl")
-    text = " ".join(v for section in nl.values() for v in section.values())
+    text = " ".join(str(v) for v in _leaves(nl).values())
     for term in ("beroepsinlevingsovereenkomst", "GGMMI", "opleidingsplan", "OCMW", "RVA"):
         assert term in text, term
