@@ -23,9 +23,11 @@ class Body:
 
 def body(key: str, lang: str) -> Body:
     entry: dict[str, Any] = load_toml("data", "bodies")[key]
+    if f"name_{lang}" not in entry:  # a new language needs its names here too: say so
+        raise LookupError(f"cip_core/data/bodies.toml: [{key}] has no name_{lang}")
     return Body(
         code=entry.get("code", key),
-        name=entry["name_nl" if lang == "nl" else "name_fr"],
+        name=entry[f"name_{lang}"],
         url=entry["url"],
         contact=entry["contact"],
         certainty=entry["certainty"],

@@ -25,8 +25,8 @@ Language = Literal["fr", "nl"]
 Benefits = Literal["none", "unemployment", "insertion", "cpas"]
 
 
-_TRUE = frozenset({"yes", "true", "oui", "ja", "1", "on"})
-_FALSE = frozenset({"no", "false", "non", "nee", "0", "off"})
+TRUE_WORDS = frozenset({"yes", "true", "oui", "ja", "1", "on"})
+FALSE_WORDS = frozenset({"no", "false", "non", "nee", "0", "off"})
 _NUMBER = re.compile(r"^[+-]?(\d+)([.,](\d+))?$")
 MAX_TEXT = 200  # longer strings are rejected before any parsing
 LAST_ACCEPTED_YEAR = 2100
@@ -231,9 +231,9 @@ def _boolean(value: object) -> bool:
     if isinstance(value, bool):
         return value
     raw = _text_value(value).lower()
-    if raw in _TRUE:
+    if raw in TRUE_WORDS:
         return True
-    if raw in _FALSE:
+    if raw in FALSE_WORDS:
         return False
     raise _Bad("not_boolean", value=_shown(value))
 

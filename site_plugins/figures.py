@@ -17,11 +17,11 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
+from cip_core.messages import LANGUAGES, lookup
 from cip_core.money import format_date, format_money, format_number, format_percent
-from cip_core.parameters import INFERRED, DatedValue, Parameter, parameter
+from cip_core.parameters import DatedValue, Parameter, parameter
 from cip_core.rules.allowance import adult_minimum, age_percent, scaled_minimum
-
-LANGUAGES = ("fr", "nl")
+from site_plugins.calculator_form import render_calculator
 
 # `{{cip rmmg at=2021-09-01}}`; spaces inside the braces are tolerated.
 MARKER_RE = re.compile(r"\{\{\s*cip(?:\s+(?P<body>[^{}]*?))?\s*\}\}")
@@ -84,30 +84,48 @@ def find_markers(markdown: str) -> Iterator[Marker]:
         yield Marker(line, match.group(0), name, tuple(args), match.start(), match.end())
 
 
-def render_figures(markdown: str, lang: str) -> str:
-    """``markdown`` with every marker replaced by its value for ``lang`` ("fr" or "nl")."""
+def render_figures(markdown: str, lang: str, page_url: str | None = None) -> str:
+    """``markdown`` with every marker replaced by its value for ``lang`` (a catalogue's name).
+
+    ``page_url`` (e.g. "nl/calculateur/") is the page's address from the site root: the
+    calculator block makes its links relative to it.
+    """
     if lang not in LANGUAGES:
         raise ValueError(f"figures exist in {', '.join(LANGUAGES)}, not {lang!r}")
     parts: list[str] = []
     position = 0
     for marker in find_markers(markdown):
         parts.append(markdown[position : marker.start])
-        if marker.name == "rmmg_history":
+        if marker.name in ALONE_ON_LINE:
             _check_alone_on_line(markdown, marker)
-        parts.append(figure(marker, lang))
+        if marker.name == CALCULATOR:
+            parts.append(_calculator(marker, lang, page_url))
+        else:
+            parts.append(figure(marker, lang))
         position = marker.end
     parts.append(markdown[position:])
     return "".join(parts)
+
+
+CALCULATOR = "calculator"
+ALONE_ON_LINE = ("rmmg_history", CALCULATOR)
+
+
+def _calculator(marker: Marker, lang: str, page_url: str | None) -> str:
+    """The calculator block (site_plugins.calculator_form), its hints' markers replaced."""
+    if marker.args:
+        raise FigureError(marker.line, f"{marker.text}: the calculator takes no argument")
+    if page_url is None:
+        raise FigureError(marker.line, f"{marker.text} needs the page's address (page_url)")
+    return render_figures(render_calculator(lang, page_url), lang, page_url)
 
 
 def figure(marker: Marker, lang: str) -> str:
     """The text that replaces one marker."""
     spec = FIGURES.get(marker.name)
     if spec is None:
-        raise FigureError(
-            marker.line,
-            f"unknown figure marker {marker.text}; valid names: {', '.join(sorted(FIGURES))}",
-        )
+        names = ", ".join(sorted([*FIGURES, CALCULATOR]))
+        raise FigureError(marker.line, f"unknown figure marker {marker.text}; valid names: {names}")
     args = dict(marker.args)
     if len(args) != len(marker.args):
         raise FigureError(marker.line, f"argument given twice in {marker.text}")
@@ -216,19 +234,10 @@ def _escape_link_text(text: str) -> str:
     return text.replace("\\", "\\\\").replace("[", "\\[").replace("]", "\\]")
 
 
-HISTORY_HEADINGS = {
-    "fr": ("Depuis le", "RMMG", "Indemnité minimale (RMMG / 2)", "Certitude", "Source"),
-    "nl": ("Vanaf", "GGMMI", "Minimale stagevergoeding (GGMMI / 2)", "Zekerheid", "Bron"),
-}
-CERTAINTY_WORDS = {
-    "fr": {"stated": "publié par la source", INFERRED: "déduit, à confirmer"},
-    "nl": {"stated": "vermeld door de bron", INFERRED: "afgeleid, te bevestigen"},
-}
-
-
 def _history(args: Arguments, lang: str) -> str:
     """Every dated RMMG value, newest first, as a Markdown table."""
-    headings = HISTORY_HEADINGS[lang]
+    headings: list[str] = lookup(lang, "figures", "history_headings")
+    certainty: dict[str, str] = lookup(lang, "figures", "certainty")
     rows = [
         "| " + " | ".join(headings) + " |",
         "| --- | ---: | ---: | --- | --- |",
@@ -238,7 +247,7 @@ def _history(args: Arguments, lang: str) -> str:
             format_date(value.start, lang),
             format_money(_rmmg(value), lang),
             format_money(_half(_rmmg(value)), lang),
-            CERTAINTY_WORDS[lang].get(value.certainty, value.certainty),
+            certainty.get(value.certainty, value.certainty),
             _source_link(value).replace("|", "\\|"),
         )
         rows.append("| " + " | ".join(cells) + " |")

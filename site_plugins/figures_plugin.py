@@ -19,6 +19,8 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
+from cip_core.messages import LANGUAGES
+from cip_core.money import display_format
 from site_plugins.amounts import find_hand_typed_amounts
 from site_plugins.figures import FigureError, render_figures
 from site_plugins.figures_config import FiguresConfig
@@ -36,6 +38,11 @@ class FiguresPlugin(BasePlugin[FiguresConfig]):
             return config
         # Read again at each build (mkdocs serve picks up an edited glossary).
         self._glossaries = {}
+        # The footer writes its date with the core's formats (overrides/partials/copyright.html).
+        try:
+            config.extra["cip_formats"] = {lang: display_format(lang) for lang in LANGUAGES}
+        except LookupError as error:
+            raise PluginError(f"cip-figures: {error}") from None
         return config
 
     def on_page_markdown(
@@ -52,7 +59,7 @@ class FiguresPlugin(BasePlugin[FiguresConfig]):
             )
         lang = page_language(page, config, self.config.languages)
         try:
-            markdown = render_figures(markdown, lang)
+            markdown = render_figures(markdown, lang, page.url)
         except FigureError as error:
             raise PluginError(f"{where}:{error.line + offset}: {error.message}") from None
         if self.config.glossary_dir:

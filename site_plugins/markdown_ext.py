@@ -7,6 +7,10 @@ build configures it, e.g.::
     markdown_extensions:
       - site_plugins.markdown_ext:
           lang: nl
+          page_url: nl/calculateur/   # only for the {{cip calculator}} block's relative links
+
+The valid languages are the catalogues (cip_core/messages/*.toml), read when the extension is
+configured, not a list written here; an unknown language fails naming them.
 
 Errors name the line; the file name is only known to the generator. The MkDocs build uses the
 ``cip-figures`` plugin instead (it also checks hand-typed amounts and appends the glossary).
@@ -19,28 +23,38 @@ from typing import Any
 from markdown import Extension, Markdown
 from markdown.preprocessors import Preprocessor
 
+from cip_core.messages import DEFAULT_LANGUAGE, LANGUAGES
 from site_plugins.figures import render_figures
 
 
 class FiguresPreprocessor(Preprocessor):
-    def __init__(self, md: Markdown, lang: str) -> None:
+    def __init__(self, md: Markdown, lang: str, page_url: str | None) -> None:
         super().__init__(md)
         self.lang = lang
+        self.page_url = page_url
 
     def run(self, lines: list[str]) -> list[str]:
-        return render_figures("\n".join(lines), self.lang).split("\n")
+        return render_figures("\n".join(lines), self.lang, self.page_url).split("\n")
 
 
 class FiguresExtension(Extension):
     def __init__(self, **kwargs: Any) -> None:
-        self.config = {"lang": ["fr", "Language of the page: fr or nl"]}
+        self.config = {
+            "lang": [DEFAULT_LANGUAGE, f"Language of the page: one of {', '.join(LANGUAGES)}"],
+            "page_url": ["", "The page's address from the site root, e.g. nl/calculateur/"],
+        }
         super().__init__(**kwargs)
 
     def extendMarkdown(self, md: Markdown) -> None:
+        lang = str(self.getConfig("lang"))
+        if lang not in LANGUAGES:
+            raise ValueError(
+                f"site_plugins.markdown_ext: lang {lang!r} has no catalogue "
+                f"(cip_core/messages/<lang>.toml); languages: {', '.join(LANGUAGES)}"
+            )
+        page_url = str(self.getConfig("page_url")) or None
         # Before every other preprocessor: the rmmg_history table must exist before tables run.
-        md.preprocessors.register(
-            FiguresPreprocessor(md, self.getConfig("lang")), "cip_figures", 40
-        )
+        md.preprocessors.register(FiguresPreprocessor(md, lang, page_url), "cip_figures", 40)
 
 
 def makeExtension(**kwargs: Any) -> FiguresExtension:

@@ -17,15 +17,18 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 from pathlib import Path
 
+from cip_core.messages import LANGUAGES, lookup
 from site_plugins.figures import FigureError, find_markers
-
-LANGUAGES = ("fr", "nl")
-LANGUAGE_NAMES = {"fr": "French", "nl": "Dutch"}
 
 _FENCE_RE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _ATX_RE = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+(.*?))?[ \t#]*$")
 _SETEXT_RE = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
 _FRONT_MATTER_RE = re.compile(r"\A---[ \t]*\n.*?\n(?:---|\.\.\.)[ \t]*\n", re.DOTALL)
+
+
+def _english_name(lang: str) -> str:
+    name: str = lookup(lang, "language", "english") if lang in LANGUAGES else lang
+    return name
 
 
 @dataclass(frozen=True)
@@ -49,7 +52,7 @@ def check_parity(docs_dir: Path | str, languages: Sequence[str] = LANGUAGES) -> 
             for page in sorted(pages[lang] - pages[counterpart]):
                 problems.append(
                     f"{shown}/{counterpart}/{page} is missing: {shown}/{lang}/{page} has no "
-                    f"{LANGUAGE_NAMES.get(counterpart, counterpart)} counterpart "
+                    f"{_english_name(counterpart)} counterpart "
                     "(every page exists in both languages under the same file name)"
                 )
         for page in sorted(pages[first] & pages[other]):

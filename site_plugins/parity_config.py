@@ -5,8 +5,10 @@ from __future__ import annotations
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 
+from cip_core.messages import LANGUAGES
+
 
 class ParityConfig(Config):
     enabled = c.Type(bool, default=True)
     # The docs/<lang>/ folders compared with each other (mkdocs-static-i18n folder mode).
-    languages = c.ListOfItems(c.Type(str), default=["fr", "nl"])
+    languages = c.ListOfItems(c.Type(str), default=list(LANGUAGES))

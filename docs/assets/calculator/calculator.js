@@ -2,7 +2,6 @@
 // for the answer and shows it. Contract: ../../shared/checker-contract.md, door 3.
 import { el } from "./dom.js";
 import { renderErrors, renderMessage, renderResult } from "./render.js";
-import { textsFor } from "./texts.js";
 import "./offline.js"; // the service worker: registered once the checker is ready
 
 const DEBOUNCE_MS = 150;
@@ -11,16 +10,46 @@ const options = Object.assign(
   { silenceMs: 120_000, loadMs: 300_000, answerMs: 30_000 },
   typeof window.cipCheckerOptions === "object" ? window.cipCheckerOptions : {},
 );
-const BOOLEAN_WORDS = {
-  yes: "yes", true: "yes", oui: "yes", ja: "yes", 1: "yes", on: "yes",
-  no: "no", false: "no", non: "no", nee: "no", 0: "no", off: "no",
+
+// The page's words and the core's reading rules, written into the page by the build from the
+// catalogues (site_plugins/calculator_form.py): nothing here is per language.
+function pageData() {
+  try {
+    const data = JSON.parse(document.getElementById("cip-texts")?.textContent || "{}");
+    return data && typeof data === "object" ? data : {};
+  } catch {
+    return {};
+  }
+}
+const data = pageData();
+const fill = (template, values) =>
+  String(template ?? "").replace(/\{(\w+)\}/g, (whole, key) => (key in values ? String(values[key]) : whole));
+const ui = data.ui || {};
+const t = {
+  ...ui,
+  stages: ui.stages || {},
+  verdictTitle: ui.verdictTitle || {},
+  rmmgLine: (rmmg, since) => fill(ui.rmmgLine, { rmmg, since }),
+  agePart: (percent) => fill(ui.agePart, { percent }),
+  timePart: (percent) => fill(ui.timePart, { percent }),
+  checkedUntil: (day) => fill(ui.checkedUntil, { day }),
 };
+const BOOLEAN_WORDS = {};
+for (const answer of ["yes", "no"]) {
+  for (const word of data.booleans?.[answer] || []) BOOLEAN_WORDS[word] = answer;
+}
+// The core's one whitespace rule (cip_core.case.WHITESPACE), not trim(): both ends strip the
+// same characters, so what the form shows is what the answer used.
+const spaceClass = [...String(data.whitespace || " ")]
+  .map((c) => "\\u" + c.charCodeAt(0).toString(16).padStart(4, "0"))
+  .join("");
+const EDGE_SPACE = new RegExp(`^[${spaceClass}]+|[${spaceClass}]+$`, "g");
+const strip = (value) => String(value).replace(EDGE_SPACE, "");
 
 const root = document.getElementById("cip-calculator");
 const form = document.getElementById("cip-checker");
 const resultBox = document.getElementById("cip-result");
-const lang = root?.dataset.lang === "nl" ? "nl" : "fr";
-const t = textsFor(lang);
+const lang = root?.dataset.lang || "";
 const FIELDS = form ? [...new Set([...form.elements].map((c) => c.name).filter(Boolean))] : [];
 
 let currentCase = {};
@@ -60,9 +89,9 @@ function caseFromQuery(query) {
   const params = new URLSearchParams(query);
   const found = {};
   for (const name of FIELDS) {
-    const values = params.getAll(name).filter((v) => v.trim() !== "");
+    const values = params.getAll(name).filter((v) => strip(v) !== "");
     if (!values.length) continue;
-    const distinct = new Set(values.map((v) => v.trim()));
+    const distinct = new Set(values.map((v) => strip(v)));
     // Repeated keys with different values go to the core as a list: it answers "conflicting".
     found[name] = distinct.size === 1 ? values[0] : values;
   }
@@ -94,11 +123,13 @@ function controls(name) {
 
 function radioValueFor(name, raw) {
   const values = controls(name).map((c) => c.value);
-  const word = raw.trim().toLowerCase();
+  const word = strip(raw).toLowerCase();
   if (values.includes("yes") && values.includes("no")) return BOOLEAN_WORDS[word] ?? null;
   return values.includes(word) && word !== "" ? word : null;
 }
 
+// The form shows the case as the core reads it: the same stripping and the same words, so a
+// radio is checked only for a value the core takes as that answer.
 function fillForm() {
   for (const name of FIELDS) {
     const value = currentCase[name];
@@ -108,9 +139,48 @@ function fillForm() {
       const wanted = raw === "" ? "" : radioValueFor(name, raw);
       for (const radio of group) radio.checked = wanted !== null && radio.value === wanted;
     } else {
-      for (const input of group) input.value = raw; // a date input drops what it cannot show
+      for (const input of group) input.value = strip(raw); // a date input drops what it cannot show
     }
   }
+  showAsked();
+}
+
+// --- which questions are asked (questions.toml asked_if, as cip_core.case.is_asked) ----------
+
+function parsedChoice(name) {
+  const value = currentCase[name];
+  if (typeof value !== "string") return null; // unanswered, or conflicting repeated values
+  return controls(name)[0]?.type === "radio" ? radioValueFor(name, value) : strip(value);
+}
+
+function isAsked(question) {
+  const condition = question.dataset.askedIf;
+  if (!condition) return true;
+  let accepted;
+  try {
+    accepted = JSON.parse(condition);
+  } catch {
+    return true;
+  }
+  return Object.entries(accepted).every(([field, values]) => {
+    const value = parsedChoice(field);
+    return value !== null && Array.isArray(values) && values.includes(value);
+  });
+}
+
+function showAsked() {
+  for (const question of form.querySelectorAll(".cip-question[data-asked-if]")) {
+    question.hidden = !isAsked(question);
+  }
+}
+
+/** The case the core answers: the answers to questions that are asked (the URL keeps all). */
+function askedCase() {
+  const asked = {};
+  for (const [name, value] of Object.entries(currentCase)) {
+    if (!document.getElementById(`cip-q-${name}`)?.hidden) asked[name] = value;
+  }
+  return asked;
 }
 
 function readControl(control) {
@@ -131,6 +201,7 @@ function onFormInput(event) {
   const value = readControl(control);
   if (value === "") delete currentCase[control.name];
   else currentCase[control.name] = value;
+  showAsked();
   updateUrl();
   clearTimeout(debounceTimer);
   if (choice) evaluateNow();
@@ -153,8 +224,9 @@ function focusField(name) {
 
 function answers() {
   const rows = [];
+  const asked = askedCase();
   for (const name of FIELDS) {
-    const value = currentCase[name];
+    const value = asked[name];
     if (value === undefined) continue;
     const raw = Array.isArray(value) ? value.join(" / ") : value;
     const group = controls(name);
@@ -164,7 +236,7 @@ function answers() {
       const label = picked && form.querySelector(`label[for="${picked.id}"]`);
       if (label) shown = label.textContent.trim();
     }
-    rows.push([questionLabel(name), shown]);
+    rows.push([data.short?.[name] || questionLabel(name), shown]);
   }
   return rows;
 }
@@ -274,7 +346,7 @@ function evaluateNow() {
   resultBox.setAttribute("aria-busy", "true");
   if (ready) armWatchdog(options.answerMs);
   const answer = new Promise((resolve) => waiters.set(id, resolve));
-  worker.postMessage({ id, type: "evaluate", case: { ...currentCase }, lang });
+  worker.postMessage({ id, type: "evaluate", case: askedCase(), lang });
   return answer;
 }
 

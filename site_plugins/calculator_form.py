@@ -1,0 +1,238 @@
+"""The calculator block, generated from the catalogues: ``{{cip calculator}}`` on a page.
+
+One renderer per question kind (cip_core/questions.toml) writes the form; the words come from
+``cip_core/messages/<lang>.toml`` (``[questions]``, ``[choices]``, ``[groups]``, ``[form]``), the
+help block from ``cip_core/data/bodies.toml``, and every sentence the page script writes
+(``[ui]``) goes to it as a JSON data block. Links are made relative to the page here, so the
+block works under a sub-path (``/cip/``) whatever the generator does with raw HTML.
+
+Plain Python (no MkDocs import): the figures plugin and the Markdown extension both call it.
+"""
+
+from __future__ import annotations
+
+import json
+import posixpath
+from collections.abc import Callable, Iterable, Mapping
+from html import escape
+from typing import Any
+
+from cip_core._data import load_toml
+from cip_core.bodies import body as body_info
+from cip_core.case import FALSE_WORDS, QUESTIONS, TRUE_WORDS, WHITESPACE
+from cip_core.messages import lookup
+
+CSS = "assets/calculator/calculator.css"
+SCRIPT = "assets/calculator/calculator.js"
+NOMODULE = "assets/calculator/unsupported.js"
+TEXTS_ID = "cip-texts"
+EMAIL_PREFIX = "mailto:"
+
+
+def _t(text: str) -> str:
+    return escape(text, quote=False)
+
+
+def _a(text: str) -> str:
+    return escape(text, quote=True)
+
+
+def relative(page_url: str, target: str) -> str:
+    """``target`` (a path from the site root, "/"-ended for a page) as seen from ``page_url``."""
+    start = posixpath.dirname(page_url.rstrip("/")) if not page_url.endswith("/") else page_url
+    path = posixpath.relpath(target or ".", start.rstrip("/") or ".")
+    return path + "/" if target.endswith("/") and not path.endswith("/") else path
+
+
+def language_root(page_url: str) -> str:
+    """The folder of the page's language ("" or "nl/"): the calculator sits at its top."""
+    parent = posixpath.dirname(page_url.rstrip("/"))
+    return f"{parent}/" if parent else ""
+
+
+def _help(lang: str, page_url: str, catalogue_help: Mapping[str, Any]) -> str:
+    root = language_root(page_url)
+    pages = "".join(
+        f'<li><a href="{_a(relative(page_url, root + target))}">{_t(title)}</a></li>'
+        for target, title in _help_pages(lang, catalogue_help)
+    )
+    items = []
+    for key in catalogue_help["help_bodies"]:
+        info = body_info(key, lang)
+        contact = info.contact
+        if "@" in contact and "/" not in contact:
+            href, name = EMAIL_PREFIX + contact, f"{info.name} ({contact})"
+        else:
+            href, name = contact, info.name
+        role = lookup(lang, "form", "help_bodies", key)
+        items.append(f'<li><a href="{_a(href)}">{_t(name)}</a> — {_t(role)}</li>')
+    return (
+        f'<ul class="cip-help-links">{pages}</ul>\n'
+        f"<p>{_t(lookup(lang, 'form', 'bodies_intro'))}</p>\n"
+        f'<ul class="cip-help-links">{"".join(items)}</ul>'
+    )
+
+
+def _help_pages(lang: str, catalogue_help: Mapping[str, Any]) -> Iterable[tuple[str, str]]:
+    for target in catalogue_help["help_pages"]:
+        yield target, lookup(lang, "form", "help_pages", target)
+
+
+# --- one renderer per kind ---------------------------------------------------------------
+
+
+def _head(q: Mapping[str, Any], lang: str, tag: str) -> tuple[list[str], str | None]:
+    name = q["name"]
+    words = lookup(lang, "questions", name)
+    condition = q.get("asked_if")
+    attrs = f'class="cip-question" id="cip-q-{name}" data-field="{name}"'
+    if condition:
+        # The page script evaluates this exactly as cip_core.case.is_asked; hidden until asked.
+        attrs += f" data-asked-if='{_a(json.dumps(condition, separators=(',', ':')))}' hidden"
+    lines = [f"<{tag} {attrs}>"]
+    hint_id = f"cip-hint-{name}" if "hint" in words else None
+    return lines, hint_id
+
+
+def _tail(q: Mapping[str, Any], lang: str, hint_id: str | None) -> list[str]:
+    name = q["name"]
+    lines = []
+    if hint_id:
+        hint = lookup(lang, "questions", name, "hint")
+        lines.append(f'<p class="cip-hint" id="{hint_id}">{_t(hint)}</p>')
+    lines.append(f'<p class="cip-field-error" id="cip-error-{name}" hidden></p>')
+    return lines
+
+
+def _radios(q: Mapping[str, Any], lang: str, values: list[str], inline: bool) -> str:
+    name = q["name"]
+    lines, hint_id = _head(q, lang, "fieldset")
+    lines.append(
+        f'<legend class="cip-legend">{_t(lookup(lang, "questions", name, "legend"))}</legend>'
+    )
+    lines += _tail(q, lang, hint_id)
+    lines.append(f'<div class="cip-choices{" cip-choices--inline" if inline else ""}">')
+    described = f' aria-describedby="{hint_id}"' if hint_id else ""
+    for value in [*values, ""]:
+        suffix = value or "unknown"
+        checked = "" if value else " checked"
+        label = lookup(lang, "choices", suffix)
+        lines.append(
+            f'<div class="cip-choice"><input type="radio" id="cip-{name}-{suffix}" name="{name}"'
+            f' value="{value}"{checked}{described}><label for="cip-{name}-{suffix}">'
+            f"{_t(label)}</label></div>"
+        )
+    lines += ["</div>", "</fieldset>"]
+    return "\n".join(lines)
+
+
+def _input(q: Mapping[str, Any], lang: str, attributes: str) -> str:
+    name = q["name"]
+    lines, hint_id = _head(q, lang, "div")
+    legend = lookup(lang, "questions", name, "legend")
+    lines.append(f'<label class="cip-legend" for="cip-{name}">{_t(legend)}</label>')
+    lines += _tail(q, lang, hint_id)
+    described = f' aria-describedby="{hint_id}"' if hint_id else ""
+    lines.append(f'<input {attributes} id="cip-{name}" name="{name}"{described}>')
+    lines.append("</div>")
+    return "\n".join(lines)
+
+
+def _typed(mode: str) -> str:
+    return (
+        f'class="cip-input cip-input--short" type="text" inputmode="{mode}" autocomplete="off"'
+        ' spellcheck="false"'
+    )
+
+
+RENDERERS: dict[str, Callable[[Mapping[str, Any], str], str]] = {
+    "date": lambda q, lang: _input(q, lang, 'class="cip-input cip-input--date" type="date"'),
+    "decimal": lambda q, lang: _input(q, lang, _typed("decimal")),
+    "whole": lambda q, lang: _input(q, lang, _typed("numeric")),
+    "yes_no": lambda q, lang: _radios(q, lang, ["yes", "no"], inline=bool(q.get("inline"))),
+    "choice": lambda q, lang: _radios(q, lang, list(q["choices"]), inline=bool(q.get("inline"))),
+}
+
+
+def script_texts(lang: str) -> dict[str, Any]:
+    """What the page script is handed: its sentences, each question's short label, and the
+    core's reading rules it must apply alike (whitespace, yes/no words)."""
+    return {
+        "ui": lookup(lang, "ui"),
+        "short": {q["name"]: lookup(lang, "questions", q["name"], "short") for q in QUESTIONS},
+        "whitespace": WHITESPACE,
+        "booleans": {"yes": sorted(TRUE_WORDS), "no": sorted(FALSE_WORDS)},
+    }
+
+
+def _json_block(lang: str) -> str:
+    # "<" escaped: the data can never close its <script> element or open a comment.
+    data = json.dumps(script_texts(lang), ensure_ascii=False, separators=(",", ":"))
+    data = data.replace("<", "\\u003c")
+    return f'<script type="application/json" id="{TEXTS_ID}">{data}</script>'
+
+
+def _form(lang: str) -> str:
+    lines: list[str] = []
+    group: str | None = None
+    for q in QUESTIONS:
+        if q["group"] != group:
+            if group is not None:
+                lines.append("</section>")
+            group = q["group"]
+            lines.append('<section class="cip-group">')
+            lines.append(f'<h3 class="cip-group-title">{_t(lookup(lang, "groups", group))}</h3>')
+        lines.append(RENDERERS[q["kind"]](q, lang))
+    if group is not None:
+        lines.append("</section>")
+    return "\n".join(lines)
+
+
+def render_calculator(lang: str, page_url: str) -> str:
+    """The whole calculator block for the page at ``page_url`` (e.g. "nl/calculateur/")."""
+    ui = lookup(lang, "ui")
+    help_block = _help(lang, page_url, load_toml(".", "questions"))
+    form = lookup(lang, "form")
+    return "\n".join(
+        [
+            f'<div class="cip-calculator" id="cip-calculator" data-lang="{_a(lang)}">',
+            f'<link rel="stylesheet" href="{_a(relative(page_url, CSS))}">',
+            '<noscript><div class="cip-notice" id="cip-noscript">',
+            f'<p class="cip-notice-text">{_t(form["noscript"])}</p>',
+            help_block,
+            "</div></noscript>",
+            '<div class="cip-notice" id="cip-failure" hidden>',
+            f'<p class="cip-notice-text" role="alert">{_t(form["failure"])}</p>',
+            help_block,
+            "</div>",
+            '<div class="cip-status" id="cip-status" role="status" hidden>',
+            '<span class="cip-status-text" id="cip-status-text">'
+            f"{_t(ui['stages']['start'])}</span>",
+            '<progress class="cip-progress" id="cip-progress" max="1"'
+            ' aria-labelledby="cip-status-text"></progress>',
+            "</div>",
+            '<div class="cip-app" id="cip-app" hidden>',
+            f'<h2 id="cip-form-title">{_t(ui["answers"])}</h2>',
+            '<form class="cip-form" id="cip-checker" action="" method="get" novalidate'
+            ' aria-labelledby="cip-form-title">',
+            _form(lang),
+            "</form>",
+            '<section class="cip-answer" id="cip-answer" aria-labelledby="cip-answer-title">',
+            '<div class="cip-answer-inner">',
+            f'<h2 id="cip-answer-title">{_t(form["answer_title"])}</h2>',
+            '<div class="cip-result" id="cip-result" aria-live="polite" data-state="waiting">'
+            f"<p>{_t(ui['waiting'])}</p></div>",
+            '<div class="cip-actions">',
+            f'<button type="button" class="md-button" id="cip-copy">{_t(form["copy"])}</button>',
+            f'<button type="button" class="md-button" id="cip-print">{_t(form["print"])}</button>',
+            '<p class="cip-copy-status" id="cip-copy-status" role="status"></p>',
+            "</div>",
+            "</div>",
+            "</section>",
+            "</div>",
+            _json_block(lang),
+            f'<script type="module" src="{_a(relative(page_url, SCRIPT))}"></script>',
+            f'<script nomodule src="{_a(relative(page_url, NOMODULE))}"></script>',
+            "</div>",
+        ]
+    )
