@@ -19,7 +19,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from cip_core.messages import LANGUAGES
+from cip_core.messages import LANGUAGES, check_catalogues
 from cip_core.money import display_format
 from site_plugins.amounts import find_hand_typed_amounts
 from site_plugins.figures import FigureError, render_figures
@@ -38,6 +38,10 @@ class FiguresPlugin(BasePlugin[FiguresConfig]):
             return config
         # Read again at each build (mkdocs serve picks up an edited glossary).
         self._glossaries = {}
+        # Every language's catalogue has every key: a gap fails here, naming the file.
+        problems = check_catalogues()
+        if problems:
+            raise PluginError("cip-figures: " + "\n".join(problems))
         # The footer writes its date with the core's formats (overrides/partials/copyright.html).
         try:
             config.extra["cip_formats"] = {lang: display_format(lang) for lang in LANGUAGES}

@@ -1,0 +1,201 @@
+"""The questions catalogue (cip_core/questions.toml): complete, consistent with the Case and the
+message catalogues, its conditions honoured by the core, and the one whitespace rule."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import typing
+from pathlib import Path
+
+import pytest
+
+from cip_core import InputError, evaluate, parse_case
+from cip_core.case import (
+    FIELD_NAMES,
+    QUESTION,
+    QUESTIONS,
+    UNIT_READERS,
+    WHITESPACE,
+    Benefits,
+    Language,
+    Region,
+    Workplace,
+    is_asked,
+    strip_space,
+)
+from cip_core.messages import LANGUAGES, lookup
+from cip_core.money import format_iso_date
+
+KINDS = {"date", "decimal", "whole", "yes_no", "choice"}
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_every_case_field_is_one_question() -> None:
+    names = [q["name"] for q in QUESTIONS]
+    assert sorted(names) == sorted(FIELD_NAMES)
+    assert len(set(names)) == len(names)
+    for q in QUESTIONS:
+        assert q["kind"] in KINDS, q["name"]
+        if q["kind"] == "decimal":
+            assert q["unit"] in UNIT_READERS, q["name"]
+        if q["kind"] == "choice":
+            assert q["choices"], q["name"]
+
+
+def test_the_case_types_list_the_catalogue_choices() -> None:
+    # Case's Literal types are written out for mypy; they must say what the catalogue says.
+    for name, literal in [
+        ("trainee_region", Region),
+        ("workplace_region", Workplace),
+        ("language", Language),
+        ("benefits", Benefits),
+    ]:
+        assert tuple(QUESTION[name]["choices"]) == typing.get_args(literal), name
+
+
+def test_conditions_name_earlier_choice_questions_and_their_values() -> None:
+    order = [q["name"] for q in QUESTIONS]
+    conditional = [q for q in QUESTIONS if "asked_if" in q]
+    assert conditional, "at least one question is asked only when it applies"
+    for q in conditional:
+        for field, values in q["asked_if"].items():
+            assert order.index(field) < order.index(q["name"]), (q["name"], field)
+            assert QUESTION[field]["kind"] == "choice"
+            assert set(values) <= set(QUESTION[field]["choices"]), (q["name"], values)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_every_question_choice_and_group_has_words(lang: str) -> None:
+    for q in QUESTIONS:
+        words = lookup(lang, "questions", q["name"])
+        assert words["legend"].strip() and words["short"].strip(), q["name"]
+        assert set(words) <= {"legend", "hint", "short"}, q["name"]
+        values = q.get("choices", ["yes", "no"] if q["kind"] == "yes_no" else [])
+        for value in [*values, "unknown"] if values else []:
+            assert lookup(lang, "choices", value).strip(), value
+        assert lookup(lang, "groups", q["group"]).strip()
+
+
+def test_french_questions_follow_french_typography() -> None:
+    for q in QUESTIONS:
+        for key, text in lookup("fr", "questions", q["name"]).items():
+            for mark in "?;!":
+                assert f" {mark}" not in text and f"\u00a0{mark}" not in text, (q["name"], key)
+            assert " :" not in text, (q["name"], key)
+
+
+def test_abbreviations_are_explained_where_asked() -> None:
+    fr = lookup("fr", "questions", "non_eea")["legend"]
+    nl = lookup("nl", "questions", "non_eea")["legend"]
+    assert "Espace économique européen (EEE" in fr and "Islande" in fr and "Suisse" in fr
+    assert "Europese Economische Ruimte (EER" in nl and "Zwitserland" in nl
+    # Who files the request, and the Dutch route's own rules.
+    assert "employeur" in lookup("fr", "questions", "language")["hint"]
+    hint = lookup("nl", "questions", "language")["hint"]
+    assert "VDAB" in hint and "GGMMI" in hint and "verlengingen inbegrepen" in hint
+
+
+# --- conditions: a question that is not asked is never missing --------------------------------
+
+
+def test_language_is_not_asked_nor_missing_for_a_wallonia_stage() -> None:
+    # A Brussels trainee keeps the Brussels scheme, so the answer is not a referral.
+    case = parse_case({"workplace_region": "wallonia", "trainee_region": "brussels"})
+    assert not is_asked("language", {"workplace_region": case.workplace_region})
+    result = evaluate(case)
+    assert result.verdict == "incomplete"
+    assert "language" not in result.missing
+    assert "start_date" in result.missing
+
+
+def test_language_is_asked_and_missing_for_a_brussels_stage() -> None:
+    assert is_asked("language", {"workplace_region": "brussels"})
+    assert not is_asked("language", {})
+    assert "language" in evaluate(parse_case({"workplace_region": "brussels"})).missing
+
+
+# --- the one whitespace rule -----------------------------------------------------------------
+
+
+def test_whitespace_is_unicode_white_space_not_str_strip() -> None:
+    # Python's str.strip() also strips the information separators \x1c-\x1f; JS trim() strips
+    # U+FEFF. Neither is White_Space: both ends keep them, and the value is refused.
+    assert strip_space("\x1cyes") == "\x1cyes"
+    assert strip_space("\ufeffyes") == "\ufeffyes"
+    assert strip_space("\u2003yes\u3000\n") == "yes"
+    assert "\x1c" not in WHITESPACE and "\ufeff" not in WHITESPACE and "\u202f" in WHITESPACE
+
+
+@pytest.mark.parametrize("raw", ["\x1cyes", "yes\x1f", "\ufeffyes"])
+def test_a_value_with_a_separator_is_refused_not_read_as_yes(raw: str) -> None:
+    with pytest.raises(InputError) as caught:
+        parse_case({"jobseeker": raw})
+    assert [e.code for e in caught.value.errors] == ["not_boolean"]
+
+
+def test_white_space_around_values_is_ignored() -> None:
+    case = parse_case({"jobseeker": "\u2003yes\u00a0", "age": "\u202f25\t", "language": " nl\n"})
+    assert (case.jobseeker, case.age, case.language) == (True, 25, "nl")
+
+
+# --- formats ---------------------------------------------------------------------------------
+
+
+def test_dates_are_written_with_each_catalogue_format() -> None:
+    assert format_iso_date("2026-11-01", "fr") == "1er novembre 2026"
+    assert format_iso_date("2026-11-02", "fr") == "2 novembre 2026"
+    assert format_iso_date("2026-03-01", "nl") == "1 maart 2026"
+
+
+# --- a new language: found from its catalogue; what it lacks is named, never a KeyError -------
+
+NEW_LANGUAGE = """
+import sys
+from cip_core.messages import LANGUAGES, check_catalogues
+from cip_core import evaluate, parse_case
+assert "de" in LANGUAGES, LANGUAGES
+print("problems:", check_catalogues())
+case = parse_case({"workplace_region": "wallonia", "trainee_region": "brussels", "age": "x"}, "de")
+"""
+
+
+def _copy_with_german(tmp_path: Path, drop: str | None = None) -> Path:
+    shutil.copytree(
+        ROOT / "cip_core", tmp_path / "cip_core", ignore=shutil.ignore_patterns("__pycache__")
+    )
+    text = (ROOT / "cip_core" / "messages" / "fr.toml").read_text("utf-8")
+    if drop:
+        text = "\n".join(line for line in text.split("\n") if not line.startswith(drop))
+    (tmp_path / "cip_core" / "messages" / "de.toml").write_text(text, "utf-8")
+    return tmp_path
+
+
+def _run(folder: Path, code: str) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "PYTHONPATH": str(folder)}
+    return subprocess.run(
+        [sys.executable, "-c", code], env=env, cwd=folder, capture_output=True, text=True
+    )
+
+
+def test_a_copied_catalogue_adds_a_language_without_key_errors(tmp_path: Path) -> None:
+    folder = _copy_with_german(tmp_path)
+    run = _run(folder, NEW_LANGUAGE)
+    # The bad age is an InputError worded from de.toml: the language works end to end.
+    assert "InputError" in run.stderr, run.stderr
+    assert "KeyError" not in run.stderr
+    assert "problems: []" in run.stdout
+    # A body without a German name is named, with its file, instead of a KeyError.
+    run = _run(folder, "from cip_core.bodies import body; body('forem', 'de')")
+    assert "cip_core/data/bodies.toml: [forem] has no name_de" in run.stderr
+    assert "KeyError" not in run.stderr
+
+
+def test_a_missing_key_in_a_new_language_is_named_with_its_file(tmp_path: Path) -> None:
+    folder = _copy_with_german(tmp_path, drop="copyDone = ")
+    run = _run(folder, "from cip_core.messages import check_catalogues; print(check_catalogues())")
+    assert "cip_core/messages/de.toml: missing key ui.copyDone" in run.stdout
+    run = _run(folder, "from cip_core.messages import lookup; lookup('de', 'ui', 'copyDone')")
+    assert "MessageError: cip_core/messages/de.toml: missing key ui.copyDone" in run.stderr
