@@ -15,6 +15,7 @@
 export const PY_ENTRY = `
 import json
 from cip_core import InputError, evaluate, parse_case
+from cip_core.messages import LANGUAGES
 
 def cip_answer(case_json, lang):
     case = json.loads(case_json)
@@ -25,9 +26,9 @@ def cip_answer(case_json, lang):
         return json.dumps({"type": "input_error", "errors": errors}, ensure_ascii=False)
     return json.dumps({"type": "result", "result": result}, ensure_ascii=False)
 
-# Warm up before "ready" (parameters, both catalogues): the first real answer is then as fast
+# Warm up before "ready" (parameters, every catalogue): the first real answer is then as fast
 # as the next ones.
-for _lang in ("fr", "nl"):
+for _lang in LANGUAGES:
     cip_answer('{"workplace_region": "brussels", "age": "25"}', _lang)
 `;
 
