@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import re
+from datetime import date
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -139,9 +140,10 @@ def test_the_help_block_comes_from_the_bodies() -> None:
         ("fr", "2026-11-01", "1er novembre 2026"),
         ("fr", "2026-03-27", "27 mars 2026"),
         ("nl", "2026-11-01", "1 november 2026"),
+        ("fr", date(2026, 11, 1), "1er novembre 2026"),  # last_reviewed unquoted in YAML
     ],
 )
-def test_footer_date_uses_the_core_format(lang: str, reviewed: str, shown: str) -> None:
+def test_footer_date_uses_the_core_format(lang: str, reviewed: str | date, shown: str) -> None:
     source = (ROOT / "overrides" / "partials" / "copyright.html").read_text("utf-8")
     formats = {code: lookup(code, "format") for code in LANGUAGES}
     config = {
