@@ -9,13 +9,15 @@ from __future__ import annotations
 
 import math
 import re
+import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, fields
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 from typing import Any, Literal
 
-from cip_core.messages import DEFAULT_LANGUAGE, LANGUAGES, field_label, text
+from cip_core.messages import DEFAULT_LANGUAGE, LANGUAGES, Money, field_label, text
+from cip_core.numbers import NumberError, parse_amount, parse_hours, parse_months
 from cip_core.parameters import parameter
 
 Region = Literal["brussels", "flanders", "wallonia", "german_community", "abroad"]
@@ -98,9 +100,16 @@ class _Bad(Exception):
         self.params = params
 
 
+def escape_controls(text: str) -> str:
+    """Control and format characters (ESC, BEL, bidi overrides…) written as visible escapes."""
+    return "".join(
+        f"\\u{ord(c):04x}" if unicodedata.category(c) in ("Cc", "Cf", "Cs") else c for c in text
+    )
+
+
 def _shown(value: object) -> str:
     # Echo at most 40 characters of what the reader typed, on one line.
-    shown = " ".join(str(value).split())
+    shown = escape_controls(" ".join(str(value).split()))
     return shown if len(shown) <= 40 else shown[:39] + "…"
 
 
@@ -132,6 +141,7 @@ def _decimal(value: object, places: int, maximum: Decimal, allow_zero: bool) -> 
             raise _Bad("not_a_number", value=_shown(value)) from None
     if not number.is_finite():
         raise _Bad("not_a_number", value=_shown(value))
+    number = number + 0  # -0 is 0 (never "-0,00 €")
     if number < 0:
         raise _Bad("negative")
     if number == 0 and not allow_zero:
@@ -142,6 +152,17 @@ def _decimal(value: object, places: int, maximum: Decimal, allow_zero: bool) -> 
     if isinstance(exponent, int) and -exponent > places:
         raise _Bad("too_many_decimals", value=_shown(value), places=places)
     return number
+
+
+def _typed(value: object, read: Any) -> object:
+    """A string read as people type it (cip_core.numbers); other values pass through."""
+    if not isinstance(value, str):
+        return value
+    try:
+        return read(_text_value(value))
+    except NumberError as error:
+        shown = {f"reading_{i}": Money(r) for i, r in enumerate(error.readings, start=1)}
+        raise _Bad(error.code, value=_shown(value), **shown) from None
 
 
 def _whole(value: object) -> int:
@@ -213,9 +234,11 @@ def _start_date(value: object) -> date:
 
 _PARSERS: dict[str, Any] = {
     "start_date": _start_date,
-    "duration_months": lambda v: _decimal(v, 2, Decimal(600), allow_zero=False),
-    "weekly_hours": lambda v: _decimal(v, 2, Decimal(168), allow_zero=False),
-    "full_time_hours": lambda v: _decimal(v, 2, Decimal(60), allow_zero=False),
+    "duration_months": lambda v: _decimal(
+        _typed(v, parse_months), 2, Decimal(600), allow_zero=False
+    ),
+    "weekly_hours": lambda v: _decimal(_typed(v, parse_hours), 2, Decimal(168), allow_zero=False),
+    "full_time_hours": lambda v: _decimal(_typed(v, parse_hours), 2, Decimal(60), allow_zero=False),
     "age": _whole,
     "trainee_region": _choice(TRAINEE_REGIONS),
     "workplace_region": _choice(WORKPLACE_REGIONS),
@@ -225,7 +248,9 @@ _PARSERS: dict[str, Any] = {
     "short_study_internship": _boolean,
     "diploma_curriculum": _boolean,
     "regulated_profession": _boolean,
-    "monthly_allowance": lambda v: _decimal(v, 2, Decimal(100000), allow_zero=True),
+    "monthly_allowance": lambda v: _decimal(
+        _typed(v, parse_amount), 2, Decimal(100000), allow_zero=True
+    ),
     "jobseeker": _boolean,
     "benefits": _choice(BENEFITS),
     "non_eea": _boolean,
