@@ -91,9 +91,12 @@ function answersSection(ctx) {
 export function renderResult(container, result, ctx) {
   const { t } = ctx;
   const verdict = VERDICTS.has(result.verdict) ? result.verdict : "incomplete";
-  const head = el("div", { className: `cip-verdict cip-verdict--${verdict}` }, [
+  // The core words the verdict line, "to confirm" and why included (result.headline).
+  const certainty = result.certainty === "to_confirm" ? "to_confirm" : "firm";
+  container.dataset.certainty = certainty;
+  const head = el("div", { className: `cip-verdict cip-verdict--${verdict} cip-certainty--${certainty}` }, [
     el("h3", { className: "cip-verdict-title", text: t.verdictTitle[verdict] }),
-    el("p", { className: "cip-verdict-summary", text: String(result.summary ?? "") }),
+    el("p", { className: "cip-verdict-summary", text: String(result.headline ?? result.summary ?? "") }),
   ]);
   const parts = [
     head,
@@ -110,6 +113,7 @@ export function renderResult(container, result, ctx) {
 
 /** The input errors, as a summary that links to each field (the messages also sit beside the fields). */
 export function renderErrors(container, errors, ctx) {
+  delete container.dataset.certainty;
   const list = el("ul", { className: "cip-error-list" }, errors.map((error) => {
     const message = String(error.message ?? "");
     if (!ctx.hasField(error.field)) return el("li", { text: message });
