@@ -132,5 +132,5 @@ def _item(lang: str, section: str, finding: Finding) -> Item:
         text(lang, section, finding.code, **params),
         source_url(finding.code, lang),
         actor=step.actor if step else None,
-        links=step.links(lang) if step else None,
+        links=step.links(lang, str(finding.params.get("body") or "")) if step else None,
     )

@@ -11,13 +11,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
+from cip_core._data import load_toml
+from cip_core.bodies import body as body_info
 from cip_core.case import Case
+from cip_core.messages import catalogue
 from cip_core.parameters import parameter
 from cip_core.rules import Finding, Outcome
 from cip_core.rules.body import home_body
 from cip_core.sources import url_in
 
 BENEFITS_NEEDING_EXEMPTION = ("unemployment", "insertion")
+BODY = "body"  # a step whose official page is the competent body's (cip_core/data/bodies.toml)
 # Weeks in a month, for "at least 4 consecutive weeks" from a duration in months (52 / 12).
 WEEKS_PER_MONTH = Decimal(52) / Decimal(12)
 
@@ -30,19 +34,25 @@ class StepDetails:
     source: str | None
     section: str | None  # the site's page, relative to the calculator page
 
-    def links(self, lang: str) -> list[dict[str, str]]:
+    def links(self, lang: str, body: str = "") -> list[dict[str, str]]:
         links = []
-        if self.source is not None:
-            links.append({"kind": "official", "url": url_in(self.source, lang)})
+        if self.source == BODY and body:  # the competent body's own page
+            known = body_info(body, lang)
+            links.append({"kind": "official", "url": known.url, "label": known.name})
+        elif self.source not in (None, BODY):
+            name = str(self.source)
+            title = str(load_toml("data", "sources")["urls"][name]["title"])
+            links.append({"kind": "official", "url": url_in(name, lang), "label": title})
         if self.section is not None:
-            links.append({"kind": "site", "url": self.section})
+            label = catalogue(lang)["sections"][self.section.strip("./")]
+            links.append({"kind": "site", "url": self.section, "label": label})
         return links
 
 
 # In time order: agreement of the home body, plan approval, exemption, notices, signature.
 STEP_DETAILS: dict[str, StepDetails] = {
     "home_body_approval": StepDetails("trainee", None, "../avant-le-stage/"),
-    "await_plan_approval": StepDetails("both", "bf_apply", "../avant-le-stage/"),
+    "await_plan_approval": StepDetails("both", BODY, "../avant-le-stage/"),
     "notify_registration_body": StepDetails("trainee", "actiris", "../avant-le-stage/"),
     "request_exemption_dv5": StepDetails("trainee", "capac", "../allocations/"),
     "stay_available": StepDetails("trainee", "onem_t58", "../allocations/"),

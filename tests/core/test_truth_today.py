@@ -147,3 +147,27 @@ def load_toml_file() -> dict[str, object]:
 
 def test_history_dates_are_dates() -> None:
     assert all(isinstance(v.start, date) for v in parameter("rmmg").values)
+
+
+@pytest.mark.parametrize("lang", ["fr", "nl"])
+def test_steps_in_time_order_with_actor_and_pages(lang: str) -> None:
+    case = {**CASE, "start_date": "2025-03-03", "trainee_region": "wallonia"}
+    case.update({"jobseeker": "yes", "benefits": "unemployment", "language": lang})
+    steps = evaluate(parse_case(case, lang), lang).to_dict()["steps"]
+    codes = [s["code"] for s in steps]
+    # The home body agrees first, the plan is approved, the exemption asked, then signature.
+    assert codes.index("home_body_approval") < codes.index("await_plan_approval")
+    assert codes.index("request_exemption_dv5") < codes.index("sign_written_agreement")
+    for step in steps:
+        assert step["actor"] in ("trainee", "employer", "both")
+        kinds = [link["kind"] for link in step["links"]]
+        assert "site" in kinds, step["code"]
+        for link in step["links"]:
+            assert link["label"].strip()
+            if link["kind"] == "official":
+                assert link["url"].startswith("https://")
+    by_code = {s["code"]: s for s in steps}
+    assert by_code["employer_declarations"]["actor"] == "employer"
+    dv5 = [link["url"] for link in by_code["request_exemption_dv5"]["links"]]
+    assert dv5[0].endswith("/" + lang)  # CAPAC / HVW in the reader's language
+    assert by_code["contact_cpas" if "contact_cpas" in by_code else "declare_benefits"]

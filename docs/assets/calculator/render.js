@@ -7,10 +7,35 @@ function asList(value) {
   return Array.isArray(value) ? value.filter((item) => item && typeof item === "object") : [];
 }
 
+// A step's pages (official form or page, the guide's section), labelled by the core.
+function stepLinks(item) {
+  const out = [];
+  for (const entry of asList(item.links)) {
+    let href = entry.url;
+    if (entry.kind === "site") {
+      try {
+        const url = new URL(String(entry.url), window.location.href);
+        href = url.origin === window.location.origin ? url.href : null;
+      } catch {
+        href = null;
+      }
+    }
+    if (href) out.push(link(href, String(entry.label ?? "")));
+  }
+  return out;
+}
+
 function itemNode(item, t) {
   const li = el("li", {}, [String(item.message ?? "")]);
-  const name = sourceName(item.source);
-  if (name) li.append(" ", el("span", { className: "cip-source" }, [`${t.source} `, link(item.source, name)]));
+  const pages = stepLinks(item);
+  if (pages.length) {
+    const span = el("span", { className: "cip-step-links" });
+    pages.forEach((a, i) => span.append(i ? " · " : "", a));
+    li.append(" ", span);
+  } else {
+    const name = sourceName(item.source);
+    if (name) li.append(" ", el("span", { className: "cip-source" }, [`${t.source} `, link(item.source, name)]));
+  }
   return li;
 }
 
