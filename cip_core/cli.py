@@ -129,6 +129,9 @@ def render_text(result: Result) -> str:
             f"({labels['rmmg']} {format_money(a.rmmg, lang)} {labels['since']} "
             f"{format_date(a.rmmg_since, lang)})"
         )
+    if a is not None and a.range is not None:
+        low, high = (format_money(x, lang) for x in a.range)
+        lines.append(f"  {text(lang, 'figures', 'range', low=low, high=high)}")
     for key, items in (
         ("reasons", result.reasons),
         ("warnings", result.warnings),
