@@ -9,14 +9,16 @@ from __future__ import annotations
 
 import math
 import re
+import unicodedata
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, fields
 from datetime import date, datetime
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Any, Literal
 
 from cip_core._data import load_toml
-from cip_core.messages import DEFAULT_LANGUAGE, LANGUAGES, field_label, text
+from cip_core.messages import DEFAULT_LANGUAGE, LANGUAGES, Money, field_label, text
+from cip_core.numbers import NumberError, parse_amount, parse_hours, parse_months
 from cip_core.parameters import parameter
 
 Region = Literal["brussels", "flanders", "wallonia", "german_community", "abroad"]
@@ -27,7 +29,6 @@ Benefits = Literal["none", "unemployment", "insertion", "cpas"]
 
 TRUE_WORDS = frozenset({"yes", "true", "oui", "ja", "1", "on"})
 FALSE_WORDS = frozenset({"no", "false", "non", "nee", "0", "off"})
-_NUMBER = re.compile(r"^[+-]?(\d+)([.,](\d+))?$")
 MAX_TEXT = 200  # longer strings are rejected before any parsing
 LAST_ACCEPTED_YEAR = 2100
 
@@ -141,9 +142,16 @@ class _Bad(Exception):
         self.params = params
 
 
+def escape_controls(text: str) -> str:
+    """Control and format characters (ESC, BEL, bidi overrides…) written as visible escapes."""
+    return "".join(
+        f"\\u{ord(c):04x}" if unicodedata.category(c) in ("Cc", "Cf", "Cs") else c for c in text
+    )
+
+
 def _shown(value: object) -> str:
     # Echo at most 40 characters of what the reader typed, on one line.
-    shown = " ".join(str(value).split())
+    shown = escape_controls(" ".join(str(value).split()))
     return shown if len(shown) <= 40 else shown[:39] + "…"
 
 
@@ -155,25 +163,25 @@ def _text_value(value: object) -> str:
     return strip_space(value)
 
 
-def _read_decimal_text(value: str) -> Decimal:
-    """Today's reader of a typed number: digits, one optional decimal comma or point, and
-    thousands spaces (ordinary, no-break or narrow no-break)."""
-    raw = _text_value(value).replace("\u00a0", "").replace("\u202f", "").replace(" ", "")
-    match = _NUMBER.match(raw)
-    if not match:
-        raise _Bad("not_a_number", value=_shown(value))
-    try:
-        return Decimal(raw.replace(",", "."))
-    except InvalidOperation:  # pragma: no cover - the regex already rules this out
-        raise _Bad("not_a_number", value=_shown(value)) from None
+def _typed(read: Callable[[str], Decimal]) -> Callable[[str], Decimal]:
+    """A reader of cip_core.numbers whose NumberError becomes the field's translated error."""
+
+    def reader(value: str) -> Decimal:
+        try:
+            return read(_text_value(value))
+        except NumberError as error:
+            shown = {f"reading_{i}": Money(r) for i, r in enumerate(error.readings, start=1)}
+            raise _Bad(error.code, value=_shown(value), **shown) from None
+
+    return reader
 
 
-# One reader per unit of the catalogue's decimal questions: the place to plug a unit-aware
-# reader (amounts with "€", "6 mois", "38 h"...) without touching the limits below.
+# One reader per unit of the catalogue's decimal questions (cip_core.numbers reads them the way
+# people type them: "1.100,50", "1100 €", "6 mois", "30 u"...).
 UNIT_READERS: dict[str, Callable[[str], Decimal]] = {
-    "eur": _read_decimal_text,
-    "months": _read_decimal_text,
-    "hours": _read_decimal_text,
+    "eur": _typed(parse_amount),
+    "months": _typed(parse_months),
+    "hours": _typed(parse_hours),
 }
 
 
@@ -192,6 +200,7 @@ def _decimal(value: object, unit: str, places: int, maximum: Decimal, allow_zero
         raise _Bad("wrong_type")
     if not number.is_finite():
         raise _Bad("not_a_number", value=_shown(value))
+    number = number + 0  # -0 is 0 (never "-0,00 €")
     if number < 0:
         raise _Bad("negative")
     if number == 0 and not allow_zero:

@@ -9,10 +9,18 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from typing import Any, NoReturn, TextIO
 
-from cip_core.case import FIELD_NAMES, FieldError, InputError, check_language, parse_case
+from cip_core.case import (
+    FIELD_NAMES,
+    FieldError,
+    InputError,
+    check_language,
+    escape_controls,
+    parse_case,
+)
 from cip_core.evaluate import evaluate
 from cip_core.messages import DEFAULT_LANGUAGE, catalogue, field_label, text
 from cip_core.money import format_date, format_money
@@ -45,8 +53,9 @@ def _read_case_file(path: str, lang: str, stdin: TextIO) -> dict[str, Any]:
             with open(path, encoding="utf-8") as handle:
                 raw = handle.read()
         data = json.loads(raw)
-    except (OSError, UnicodeDecodeError, ValueError) as problem:
-        detail = " ".join(str(problem).split())[:120]
+    except (OSError, UnicodeDecodeError, ValueError, RecursionError, MemoryError) as problem:
+        # RecursionError: JSON nested too deeply; MemoryError: too large. One line, exit 2.
+        detail = escape_controls(" ".join(str(problem).split()))[:120] or type(problem).__name__
         raise InputError(
             [
                 FieldError(
@@ -84,21 +93,33 @@ def main(argv: list[str] | None = None, stdin: TextIO | None = None) -> int:
         data.update({n: getattr(args, n) for n in FIELD_NAMES if getattr(args, n) is not None})
         result = evaluate(parse_case(data, lang), lang)
     except InputError as error:
-        sys.stderr.write(f"cip-check: {error}\n")
+        sys.stderr.write(f"cip-check: {escape_controls(str(error))}\n")
+        return 2
+    except (RecursionError, MemoryError) as problem:  # a case too deep or too big for memory
+        sys.stderr.write(f"cip-check: {type(problem).__name__}\n")
         return 2
     if args.json:
-        json.dump(result.to_dict(), sys.stdout, ensure_ascii=False, indent=2)
-        sys.stdout.write("\n")
+        # json escapes C0 controls itself; DEL and C1 (e.g. 0x9b, a terminal CSI) are escaped here.
+        dumped = json.dumps(result.to_dict(), ensure_ascii=False, indent=2)
+        sys.stdout.write(_C1.sub(lambda m: f"\\u{ord(m.group()):04x}", dumped) + "\n")
     else:
-        sys.stdout.write(render_text(result))
+        lines = render_text(result).splitlines()
+        sys.stdout.write("".join(escape_controls(line) + "\n" for line in lines))
     return 0
+
+
+_C1 = re.compile("[\x7f-\x9f]")
+
+
+def _actor(actor: str | None, lang: str) -> str:
+    return f"{catalogue(lang)['actors'][actor]}: " if actor else ""
 
 
 def render_text(result: Result) -> str:
     """A plain-text answer for a terminal."""
     lang = result.lang
     labels: dict[str, str] = catalogue(lang)["labels"]
-    lines = [f"{labels['verdict']}: {result.summary}"]
+    lines = [f"{labels['verdict']}: {result.headline or result.summary}"]
     if result.body:
         lines.append(f"{labels['body']}: {result.body.name} — {result.body.contact}")
     a = result.allowance
@@ -108,6 +129,9 @@ def render_text(result: Result) -> str:
             f"({labels['rmmg']} {format_money(a.rmmg, lang)} {labels['since']} "
             f"{format_date(a.rmmg_since, lang)})"
         )
+    if a is not None and a.range is not None:
+        low, high = (format_money(x, lang) for x in a.range)
+        lines.append(f"  {text(lang, 'figures', 'range', low=low, high=high)}")
     for key, items in (
         ("reasons", result.reasons),
         ("warnings", result.warnings),
@@ -115,7 +139,10 @@ def render_text(result: Result) -> str:
     ):
         if items:
             lines.append(f"{labels[key]}:")
-            lines += [f"  - {item.message} [{labels['source']}: {item.source}]" for item in items]
+            lines += [
+                f"  - {_actor(item.actor, lang)}{item.message} [{labels['source']}: {item.source}]"
+                for item in items
+            ]
     if result.missing:
         names = ", ".join(field_label(lang, name) for name in result.missing)
         lines.append(f"{labels['missing']}: {names}")

@@ -15,6 +15,8 @@ from cip_core._data import load_toml
 
 STATED = "stated"
 INFERRED = "inferred"
+UNKNOWN = "unknown"  # an announced change whose amount no source states: a low/high range
+CERTAINTIES = (STATED, INFERRED, UNKNOWN)
 
 
 @dataclass(frozen=True)
@@ -27,6 +29,9 @@ class DatedValue:
     reference: str
     reference_title: str
     note: str
+    reasoning: str = ""
+    also: tuple[str, ...] = ()
+    secondary: bool = False
 
 
 @dataclass(frozen=True)
@@ -91,6 +96,9 @@ def _read(name: str) -> Parameter:
                 reference=entry["reference"],
                 reference_title=entry.get("reference_title", ""),
                 note=entry.get("note", ""),
+                reasoning=entry.get("reasoning", ""),
+                also=tuple(entry.get("also", ())),
+                secondary=bool(entry.get("secondary", False)),
             )
         )
     values.sort(key=lambda v: v.start)
@@ -105,4 +113,16 @@ def _read(name: str) -> Parameter:
     )
 
 
-_META_KEYS = frozenset({"from", "certainty", "reference", "reference_title", "note"})
+_META_KEYS = frozenset(
+    {
+        "from",
+        "certainty",
+        "reference",
+        "reference_title",
+        "note",
+        "reasoning",
+        "also",
+        "secondary",
+        "page_not_found",
+    }
+)

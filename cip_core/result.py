@@ -20,15 +20,23 @@ class Item:
     code: str
     message: str
     source: str
+    actor: str | None = None  # steps only: trainee | employer | both
+    links: list[dict[str, str]] | None = None  # steps only: official page, site section
 
-    def to_dict(self) -> dict[str, str]:
-        return {"code": self.code, "message": self.message, "source": self.source}
+    def to_dict(self) -> dict[str, Any]:
+        item: dict[str, Any] = {"code": self.code, "message": self.message, "source": self.source}
+        if self.actor is not None:
+            item["actor"] = self.actor
+            item["links"] = [dict(link) for link in self.links or []]
+        return item
 
 
 @dataclass(frozen=True)
 class Result:
     verdict: str
     summary: str
+    certainty: str = "firm"  # firm | to_confirm (contract)
+    headline: str = ""  # the verdict line as the page shows it ("…, à confirmer avec l'organisme")
     reasons: list[Item] = field(default_factory=list)
     warnings: list[Item] = field(default_factory=list)
     steps: list[Item] = field(default_factory=list)
@@ -40,6 +48,8 @@ class Result:
     def to_dict(self) -> dict[str, Any]:
         return {
             "verdict": self.verdict,
+            "certainty": self.certainty,
+            "headline": self.headline or self.summary,
             "summary": self.summary,
             "reasons": [item.to_dict() for item in self.reasons],
             "warnings": [item.to_dict() for item in self.warnings],
@@ -69,9 +79,16 @@ def _display(figures: AllowanceFigures, lang: str) -> dict[str, str | None]:
         "rmmg_since": format_date(figures.rmmg_since, lang),
         "offered": money(figures.offered),
         "checked_until": format_date(figures.checked_until, lang),
+        "low": money(figures.low),
+        "for_date": format_date(figures.for_date, lang) if figures.for_date else None,
         "age_percent": format_percent(percent / 100, lang) if percent is not None else None,
         "fraction": format_percent(figures.fraction, lang),
     }
+
+
+def _range(figures: AllowanceFigures) -> dict[str, str] | None:
+    bounds = figures.range
+    return None if bounds is None else {"low": money_str(bounds[0]), "high": money_str(bounds[1])}
 
 
 def _allowance_dict(figures: AllowanceFigures, lang: str) -> dict[str, Any]:
@@ -88,5 +105,13 @@ def _allowance_dict(figures: AllowanceFigures, lang: str) -> dict[str, Any]:
         "rmmg_source": figures.rmmg_source,
         "rmmg_certainty": figures.rmmg_certainty,
         "checked_until": figures.checked_until.isoformat(),
+        "range": _range(figures),
+        "for_date": figures.for_date.isoformat() if figures.for_date else None,
+        "for_today": figures.for_today,
+        "certainty": figures.certainty,
+        "rule_body": figures.rule_body,
+        "other_minimum": money_str(figures.other_minimum)
+        if figures.other_minimum is not None
+        else None,
         "display": _display(figures, lang),
     }

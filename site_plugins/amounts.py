@@ -66,6 +66,8 @@ def _hint(digits: str) -> str:
     """Name the marker that prints this amount when it is a known RMMG or its half."""
     amount = _parse(digits)
     for value in parameter("rmmg").values:
+        if "amount" not in value.data:
+            continue  # a range (an announced step whose amount is unknown): no single figure
         rmmg = Decimal(value.data["amount"])
         at = value.start.isoformat()
         if amount == rmmg:

@@ -17,11 +17,22 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from cip_core.messages import LANGUAGES, lookup
+from cip_core.messages import LANGUAGES, lookup, text
 from cip_core.money import format_date, format_money, format_number, format_percent
-from cip_core.parameters import DatedValue, Parameter, parameter
-from cip_core.rules.allowance import adult_minimum, age_percent, scaled_minimum
+from cip_core.parameters import UNKNOWN, DatedValue, Parameter, parameter
+from cip_core.rules.allowance import (
+    FIRM,
+    adult_minimum,
+    age_percent,
+    current_minimum,
+    scaled_minimum,
+)
 from site_plugins.calculator_form import render_calculator
+
+# The build's clock: figures "for today" are those of a stage starting on the build day, computed
+# by cip_core.rules.allowance.current_minimum, the function behind the calculator's minimum.
+# Tests replace it to fix the day.
+clock: Callable[[], date] = date.today
 
 # `{{cip rmmg at=2021-09-01}}`; spaces inside the braces are tolerated.
 MARKER_RE = re.compile(r"\{\{\s*cip(?:\s+(?P<body>[^{}]*?))?\s*\}\}")
@@ -196,7 +207,48 @@ def _dated(name: str, day: date | None) -> DatedValue:
 
 
 def _rmmg(value: DatedValue) -> Decimal:
-    return Decimal(value.data["amount"])
+    """The amount (the top of the range when only a range is known)."""
+    return Decimal(value.data["high" if value.certainty == UNKNOWN else "amount"])
+
+
+def _low(value: DatedValue) -> Decimal:
+    return Decimal(value.data["low" if value.certainty == UNKNOWN else "amount"])
+
+
+def _amounts(low: Decimal, high: Decimal, lang: str) -> str:
+    if low == high:
+        return format_money(high, lang)
+    return text(
+        lang, "figures", "range", low=format_money(low, lang), high=format_money(high, lang)
+    )
+
+
+def _rmmg_text(value: DatedValue, lang: str) -> str:
+    return _amounts(_low(value), _rmmg(value), lang)
+
+
+def _today_minimum(args: Arguments, lang: str) -> str:
+    """The 18+ full-time minimum for a stage starting today, labelled when it is to confirm."""
+    today = current_minimum(clock())
+    shown = _amounts(today.low, today.high, lang)
+    if today.certainty == FIRM:
+        return shown
+    return text(lang, "figures", "to_confirm", amount=shown)
+
+
+def _seed_history(args: Arguments, lang: str) -> str:
+    """The sheet's 2021 figure, in the past tense, with the other source's figure beside it."""
+    seed = _dated("rmmg", date(2021, 9, 1))
+    previous = parameter("rmmg").values[parameter("rmmg").values.index(seed) - 1]
+    return text(
+        lang,
+        "figures",
+        "seed_history",
+        rmmg=format_money(_rmmg(seed), lang),
+        minimum=format_money(_half(_rmmg(seed)), lang),
+        other=format_money(Decimal(seed.data["other_amount"]), lang),
+        previous=format_money(_rmmg(previous), lang),
+    )
 
 
 def _half(amount: Decimal) -> Decimal:
@@ -204,15 +256,18 @@ def _half(amount: Decimal) -> Decimal:
 
 
 def _minimum(args: Arguments, lang: str) -> str:
-    value = _dated("rmmg", args.day())
     age = args.age(required=False)
+    if args.day() is None and age is None:
+        return _today_minimum(args, lang)  # the current minimum: the calculator's function
+    value = _dated("rmmg", args.day() or clock())
     if age is None:
-        return format_money(_half(_rmmg(value)), lang)
+        return _amounts(_half(_low(value)), _half(_rmmg(value)), lang)
     percent = age_percent(age, value.start)
     if percent is None:  # the scale has no such age on that date
         raise _ArgumentError(f"no under-18 percentage is known for age {age}")
     # Same arithmetic as the calculator (cip_core.rules.allowance).
-    return format_money(scaled_minimum(_rmmg(value), percent), lang)
+    low, high = scaled_minimum(_low(value), percent), scaled_minimum(_rmmg(value), percent)
+    return _amounts(low, high, lang)
 
 
 def _age_percent(args: Arguments, lang: str) -> str:
@@ -234,10 +289,18 @@ def _escape_link_text(text: str) -> str:
     return text.replace("\\", "\\\\").replace("[", "\\[").replace("]", "\\]")
 
 
+def _certainty_word(value: DatedValue, lang: str) -> str:
+    words: dict[str, str] = lookup(lang, "figures", "certainty")
+    return (
+        words[UNKNOWN]
+        if value.certainty == UNKNOWN
+        else words.get(value.certainty, value.certainty)
+    )
+
+
 def _history(args: Arguments, lang: str) -> str:
     """Every dated RMMG value, newest first, as a Markdown table."""
     headings: list[str] = lookup(lang, "figures", "history_headings")
-    certainty: dict[str, str] = lookup(lang, "figures", "certainty")
     rows = [
         "| " + " | ".join(headings) + " |",
         "| --- | ---: | ---: | --- | --- |",
@@ -245,9 +308,9 @@ def _history(args: Arguments, lang: str) -> str:
     for value in reversed(parameter("rmmg").values):
         cells = (
             format_date(value.start, lang),
-            format_money(_rmmg(value), lang),
-            format_money(_half(_rmmg(value)), lang),
-            certainty.get(value.certainty, value.certainty),
+            _rmmg_text(value, lang),
+            _amounts(_half(_low(value)), _half(_rmmg(value)), lang),
+            _certainty_word(value, lang),
             _source_link(value).replace("|", "\\|"),
         )
         rows.append("| " + " | ".join(cells) + " |")
@@ -274,8 +337,10 @@ class FigureSpec:
 
 
 FIGURES: dict[str, FigureSpec] = {
-    "rmmg": FigureSpec(("at",), lambda a, lang: format_money(_rmmg(_dated("rmmg", a.day())), lang)),
+    "rmmg": FigureSpec(("at",), lambda a, lang: _rmmg_text(_dated("rmmg", a.day()), lang)),
     "minimum_allowance": FigureSpec(("at", "age"), _minimum),
+    "minimum_today": FigureSpec((), _today_minimum),
+    "rmmg_2021_history": FigureSpec((), _seed_history),
     "rmmg_since": FigureSpec(
         ("at",), lambda a, lang: format_date(_dated("rmmg", a.day()).start, lang)
     ),

@@ -62,7 +62,14 @@ def check_answer(page: Page, case: dict[str, str], lang: str, state: str) -> Non
         assert result.get_attribute("data-body") == ((expected["body"] or {}).get("code") or "")
         minimum = (expected["allowance"] or {}).get("minimum") or ""
         assert result.get_attribute("data-minimum") == minimum
-        assert page.locator("#cip-result .cip-verdict-summary").inner_text() == expected["summary"]
+        # Certainty and range, named: the whole-object comparison above covers them, but a
+        # difference here is the one that would turn a "to confirm" into a plain yes.
+        assert result.get_attribute("data-certainty") == expected["certainty"]
+        last = page.evaluate("window.cipChecker.lastResult")
+        assert last["certainty"] == expected["certainty"]
+        assert (last["allowance"] or {}).get("range") == (expected["allowance"] or {}).get("range")
+        headline = page.locator("#cip-result .cip-verdict-summary").inner_text()
+        assert headline == expected["headline"]
     else:
         assert state == "input_error"
         errors = page.evaluate("window.cipChecker.lastErrors")

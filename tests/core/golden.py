@@ -8,6 +8,7 @@ language, and an ``expect`` table; only the keys present in ``expect`` are check
 from __future__ import annotations
 
 import tomllib
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +25,8 @@ _ALLOWANCE_KEYS = (
     "offered",
     "meets_minimum",
     "age_percent",
+    "range",
+    "for_date",
 )
 
 
@@ -34,7 +37,9 @@ def load_cases(path: Path | str = CASES_FILE) -> list[dict[str, Any]]:
     for case in data["case"]:
         merged = dict(bases[case["base"]]) if "base" in case else {}
         merged.update(case.get("input", {}))
-        cases.append({**case, "input": merged, "lang": case.get("lang", "fr")})
+        # The clock is fixed (file-wide `today`, or per case) so no answer depends on the run day.
+        today = case.get("today", data.get("today"))
+        cases.append({**case, "input": merged, "lang": case.get("lang", "fr"), "today": today})
     return cases
 
 
@@ -48,7 +53,9 @@ def check_case(case: dict[str, Any]) -> list[str]:
     lang: str = case["lang"]
     name = case["name"]
     try:
-        result = evaluate(parse_case(case["input"], lang), lang).to_dict()
+        today = case.get("today")
+        day = today if isinstance(today, date) else None
+        result = evaluate(parse_case(case["input"], lang), lang, today=day).to_dict()
     except InputError as error:
         if "error_fields" not in expect:
             return [f"{name}: unexpected InputError: {error}"]
@@ -75,6 +82,10 @@ def check_case(case: dict[str, Any]) -> list[str]:
 
     if "verdict" in expect:
         compare("verdict", result["verdict"], expect["verdict"])
+    if "certainty" in expect:
+        compare("certainty", result["certainty"], expect["certainty"])
+    if "headline_contains" in expect and expect["headline_contains"] not in result["headline"]:
+        problems.append(f"{name}: headline lacks {expect['headline_contains']!r}")
     for key in ("reasons", "warnings", "steps"):
         if key in expect:
             compare(key, [item["code"] for item in result[key]], expect[key])
@@ -91,7 +102,7 @@ def check_case(case: dict[str, Any]) -> list[str]:
             got = allowance[key] if allowance else "(no allowance)"
             compare(f"allowance.{key}", got, _null(expect[key]))
     if "message_contains" in expect:
-        texts = [result["summary"]] + [
+        texts = [result["summary"], result["headline"]] + [
             item["message"] for key in ("reasons", "warnings", "steps") for item in result[key]
         ]
         if not any(expect["message_contains"] in t for t in texts):

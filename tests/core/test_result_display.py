@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from cip_core import evaluate, parse_case
+from cip_core.money import format_date
+from cip_core.parameters import parameter
 
 CASE = {
     "workplace_region": "brussels", "language": "fr", "start_date": "2021-10-01",
@@ -20,9 +22,11 @@ def test_display_in_french_and_dutch() -> None:
         "rmmg": "1\u202f658,19\u00a0€",
         "rmmg_since": "1er septembre 2021",
         "offered": "900,00\u00a0€",
-        "checked_until": "31 mars 2026",
+        "checked_until": format_date(parameter("rmmg").last_value_still_valid_on, "fr"),
         "age_percent": "76\u00a0%",
         "fraction": "50\u00a0%",
+        "low": "315,06\u00a0€",
+        "for_date": "1er octobre 2021",
     }
     assert nl["display"]["minimum"] == "€\u00a0315,06"
     assert nl["display"]["rmmg_since"] == "1 september 2021"

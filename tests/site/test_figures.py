@@ -16,7 +16,7 @@ LANGS = ("fr", "nl")
 
 def rmmg_at(day: date | None = None) -> Decimal:
     value = parameter("rmmg").latest if day is None else value_at("rmmg", day)
-    return Decimal(value.data["amount"])
+    return Decimal(value.data.get("amount", value.data.get("high")))  # a range: its top
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -27,9 +27,10 @@ def test_rmmg_and_minimum_come_from_the_core(lang: str) -> None:
         "{{cip minimum_allowance at=2021-09-01}}",
         lang,
     )
-    assert text.split("|") == [
-        format_money(rmmg_at(), lang),
-        format_money(to_cents(rmmg_at() / 2), lang),
+    # Without at=: the newest value (a range when only a range is known) and today's minimum.
+    assert format_money(rmmg_at(), lang) in text.split("|")[0]
+    assert text.split("|")[1] == render_figures("{{cip minimum_today}}", lang)
+    assert text.split("|")[2:] == [
         format_money(rmmg_at(day), lang),
         format_money(to_cents(rmmg_at(day) / 2), lang),
     ]
@@ -60,13 +61,17 @@ def test_dates_source_and_checked(lang: str) -> None:
 
 @pytest.mark.parametrize("lang", LANGS)
 @pytest.mark.parametrize("age", [15, 16, 17])
-def test_under_18_scale(lang: str, age: int) -> None:
+def test_under_18_scale(monkeypatch: pytest.MonkeyPatch, lang: str, age: int) -> None:
+    from site_plugins import figures
+
+    day = date(2025, 3, 3)  # a stated RMMG: one amount, no range
+    monkeypatch.setattr(figures, "clock", lambda: day)
     percent = Decimal(parameter("age_scale").latest.data["percent"][str(age)])
     assert render_figures(f"{{{{cip age_percent age={age}}}}}", lang) == format_percent(
         percent / 100, lang
     )
     # The published 18+ minimum first (rounded), then the percentage, rounded again.
-    expected = to_cents(to_cents(rmmg_at() / 2) * percent / 100)
+    expected = to_cents(to_cents(rmmg_at(day) / 2) * percent / 100)
     assert render_figures(f"{{{{cip minimum_allowance age={age}}}}}", lang) == format_money(
         expected, lang
     )
@@ -98,13 +103,17 @@ def test_history_has_one_row_per_dated_value(lang: str) -> None:
     assert table[0].startswith("| Depuis le |" if lang == "fr" else "| Vanaf |")
     body = table[2:]
     for row, value in zip(body, reversed(values), strict=True):
-        amount = Decimal(value.data["amount"])
+        amount = Decimal(value.data.get("amount", value.data.get("high")))
         cells = [c.strip() for c in row.strip("|").split(" | ")]
         assert cells[0] == format_date(value.start, lang)
-        assert cells[1] == format_money(amount, lang)
-        assert cells[2] == format_money(to_cents(amount / 2), lang)
+        assert format_money(amount, lang) in cells[1]
+        assert format_money(to_cents(amount / 2), lang) in cells[2]
         assert value.reference in cells[4]
-    certainty = {"stated": ("publié", "vermeld"), "inferred": ("déduit", "afgeleid")}
+    certainty = {
+        "stated": ("publié", "vermeld"),
+        "inferred": ("déduit", "afgeleid"),
+        "unknown": ("inconnu", "onbekend"),
+    }
     for row, value in zip(body, reversed(values), strict=True):
         word = certainty[value.certainty][LANGS.index(lang)]
         assert word in row
@@ -116,7 +125,12 @@ def test_every_marker_name_renders_in_both_languages() -> None:
         for lang in LANGS:
             text = render_figures(f"{{{{cip {name}{args}}}}}", lang)
             assert text and "{{" not in text, name
-        assert "at" in spec.args or name in ("rmmg_checked", "rmmg_history")
+        assert "at" in spec.args or name in (
+            "rmmg_checked",
+            "rmmg_history",
+            "minimum_today",
+            "rmmg_2021_history",
+        )
 
 
 def test_text_without_markers_is_unchanged() -> None:

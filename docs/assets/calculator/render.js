@@ -7,10 +7,35 @@ function asList(value) {
   return Array.isArray(value) ? value.filter((item) => item && typeof item === "object") : [];
 }
 
+// A step's pages (official form or page, the guide's section), labelled by the core.
+function stepLinks(item) {
+  const out = [];
+  for (const entry of asList(item.links)) {
+    let href = entry.url;
+    if (entry.kind === "site") {
+      try {
+        const url = new URL(String(entry.url), window.location.href);
+        href = url.origin === window.location.origin ? url.href : null;
+      } catch {
+        href = null;
+      }
+    }
+    if (href) out.push(link(href, String(entry.label ?? "")));
+  }
+  return out;
+}
+
 function itemNode(item, t) {
   const li = el("li", {}, [String(item.message ?? "")]);
-  const name = sourceName(item.source);
-  if (name) li.append(" ", el("span", { className: "cip-source" }, [`${t.source} `, link(item.source, name)]));
+  const pages = stepLinks(item);
+  if (pages.length) {
+    const span = el("span", { className: "cip-step-links" });
+    pages.forEach((a, i) => span.append(i ? " · " : "", a));
+    li.append(" ", span);
+  } else {
+    const name = sourceName(item.source);
+    if (name) li.append(" ", el("span", { className: "cip-source" }, [`${t.source} `, link(item.source, name)]));
+  }
   return li;
 }
 
@@ -91,9 +116,12 @@ function answersSection(ctx) {
 export function renderResult(container, result, ctx) {
   const { t } = ctx;
   const verdict = VERDICTS.has(result.verdict) ? result.verdict : "incomplete";
-  const head = el("div", { className: `cip-verdict cip-verdict--${verdict}` }, [
+  // The core words the verdict line, "to confirm" and why included (result.headline).
+  const certainty = result.certainty === "to_confirm" ? "to_confirm" : "firm";
+  container.dataset.certainty = certainty;
+  const head = el("div", { className: `cip-verdict cip-verdict--${verdict} cip-certainty--${certainty}` }, [
     el("h3", { className: "cip-verdict-title", text: t.verdictTitle[verdict] }),
-    el("p", { className: "cip-verdict-summary", text: String(result.summary ?? "") }),
+    el("p", { className: "cip-verdict-summary", text: String(result.headline ?? result.summary ?? "") }),
   ]);
   const parts = [
     head,
@@ -110,6 +138,7 @@ export function renderResult(container, result, ctx) {
 
 /** The input errors, as a summary that links to each field (the messages also sit beside the fields). */
 export function renderErrors(container, errors, ctx) {
+  delete container.dataset.certainty;
   const list = el("ul", { className: "cip-error-list" }, errors.map((error) => {
     const message = String(error.message ?? "");
     if (!ctx.hasField(error.field)) return el("li", { text: message });
