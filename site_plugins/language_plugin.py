@@ -12,6 +12,7 @@ Any finding fails the build with ``file:line``.
 
 from __future__ import annotations
 
+import html
 import re
 from pathlib import Path
 from typing import Any
@@ -29,6 +30,7 @@ from site_plugins.page_source import page_language, shown_path
 from site_plugins.termbase import check_file, scan_links, scan_terms
 from site_plugins.typography import check_catalogue, fix_french_markdown
 
+_TITLE_RE = re.compile(r"(<title>)(.*?)(</title>)", re.DOTALL)
 _TAG_RE = re.compile(r"<(script|style)\b.*?</\1\s*>|<[^>]*>", re.DOTALL | re.IGNORECASE)
 
 
@@ -99,13 +101,21 @@ class LanguagePlugin(BasePlugin[LanguageConfig]):
         # The toc extension joins heading words with ordinary spaces: fix the French titles again.
         if self.config.enabled and page_language(page, config, self.config.languages) == "fr":
             _fix_titles(list(page.toc))
+            if page.title:  # a title taken from the page's heading, not from the nav
+                page.title = fix_french_markdown(page.title)
         return html
 
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
-        if not self.config.enabled or page.file.name + ".md" not in self.config.html_pages:
+        if not self.config.enabled:
             return output
         lang = page_language(page, config, self.config.languages)
-        text = _TAG_RE.sub(lambda m: "\n" * m.group().count("\n"), output)  # keep line numbers
+        if lang == "fr":
+            # Jinja's striptags (the theme's <title>) turns no-break spaces into ordinary ones.
+            output = _TITLE_RE.sub(lambda m: m[1] + fix_french_markdown(m[2]) + m[3], output, 1)
+        if page.file.name + ".md" not in self.config.html_pages:
+            return output
+        # Tags out (newlines kept: true lines), entities decoded: the words a reader sees.
+        text = html.unescape(_TAG_RE.sub(lambda m: "\n" * m.group().count("\n"), output))
         findings = scan_terms(text, lang) + scan_links(output, lang)
         where = f"{config.site_dir}/{page.file.dest_uri} (generated HTML)"
         _fail("cip-language", [f"{where}:{f.line}: {f.message}" for f in findings])
