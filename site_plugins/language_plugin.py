@@ -5,7 +5,7 @@ A thin adapter over ``termbase`` and ``typography``:
   (``includes/abbreviations.<lang>.md``) and the message catalogues are checked against the
   termbase, and the catalogues' typography is checked;
 - each page: its source file is checked (terms, and links for its language) with true line
-  numbers, then a French page's typography is fixed (spaces, « »); French navigation titles too;
+  numbers, then its typography is fixed (French spaces and « »; Dutch “ ”), French titles too;
 - the calculator pages' final HTML (the generated form included) is checked against the termbase.
 Any finding fails the build with ``file:line``.
 """
@@ -28,7 +28,7 @@ from mkdocs.structure.pages import Page
 
 from site_plugins.page_source import page_language, shown_path
 from site_plugins.termbase import check_file, scan_links, scan_terms
-from site_plugins.typography import check_catalogue, fix_french_markdown
+from site_plugins.typography import check_catalogue, fix_french_markdown, fix_markdown
 
 _TITLE_RE = re.compile(r"(<title>)(.*?)(</title>)", re.DOTALL)
 _TAG_RE = re.compile(r"<(script|style)\b.*?</\1\s*>|<[^>]*>", re.DOTALL | re.IGNORECASE)
@@ -91,9 +91,7 @@ class LanguagePlugin(BasePlugin[LanguageConfig]):
             source = markdown
         findings = scan_terms(source, lang) + scan_links(source, lang)
         _fail("cip-language", [f"{where}:{f.line}: {f.message}" for f in findings])
-        if lang == "fr":
-            markdown = fix_french_markdown(markdown)
-        return markdown
+        return fix_markdown(markdown, lang)
 
     def on_page_content(
         self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files

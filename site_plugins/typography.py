@@ -1,12 +1,13 @@
 """Typography per language: French spaces and each language's quotation marks.
 
-French: U+202F (narrow no-break space) before ``; ? !``, U+00A0 (no-break space) before ``:`` and
-inside « ». Quotation marks: French « … », Dutch “ … ” (one style each).
+French: U+202F (narrow no-break space) before ``; ? !``, U+00A0 (no-break space) before ``:``, ``%``
+and inside « ». Quotation marks: French « … », Dutch “ … ” (one style each; "…" typed by an editor
+becomes the language's marks).
 
-- ``fix_french_markdown``: applied to French pages at build time, so an editor's ordinary space
-  (or a forgotten one) comes out right. It leaves alone what is not prose: code, HTML tags and
-  their attributes, entities, link destinations, addresses, times (10:30), ``::``, ``!!! note``,
-  ``![image]``, ``?`` inside a link.
+- ``fix_markdown`` (``fix_french_markdown``): applied to the pages at build time, so an
+  editor's ordinary space (or a forgotten one) comes out right. It leaves alone what is not
+  prose: code, HTML tags and their attributes, entities, link destinations, addresses, times
+  (10:30), ``::``, ``!!! note``, ``![image]``, ``?`` inside a link.
 - ``check_catalogue`` / ``fix_catalogue``: message catalogues do not go through Markdown; the
   build checks them, and ``python -m site_plugins.typography --fix FILE…`` rewrites them.
 """
@@ -15,6 +16,7 @@ from __future__ import annotations
 
 import re
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -59,6 +61,20 @@ def _fix_prose_fr(text: str) -> str:
     return _BEFORE_CLOSE.sub(NBSP + "»", text)
 
 
+def _fix_prose_nl(text: str) -> str:
+    text = _STRAIGHT_PAIR.sub(lambda m: f"“{m.group(1).strip()}”", text)
+    return text.replace("„", "“").replace("«", "“").replace("»", "”")
+
+
+def fix_markdown(markdown: str, lang: str) -> str:
+    """The page's Markdown with its language's typography (French spaces and « »; Dutch “ ”)."""
+    if lang == "fr":
+        return fix_french_markdown(markdown)
+    if lang == "nl":
+        return _fix_segments(markdown, skip_admonitions=True, prose=_fix_prose_nl)
+    return markdown
+
+
 def _admonition_safe(line: str) -> bool:
     """``!!! tip "Title"``: the quotes are syntax; the title is fixed but keeps them."""
     return bool(re.match(r"^\s*(?:!!!|\?\?\?\+?)\s", line))
@@ -81,22 +97,25 @@ def _split_keep(text: str) -> list[str]:
     return text.splitlines(keepends=True)
 
 
-def _fix_segments(text: str, *, skip_admonitions: bool = False) -> str:
+def _fix_segments(
+    text: str, *, skip_admonitions: bool = False, prose: Callable[[str], str] | None = None
+) -> str:
+    fix = prose or _fix_prose_fr
     pieces: list[str] = []
     last = 0
     for match in _PROTECTED_RE.finditer(text):
-        pieces.append(_fix_prose(text[last : match.start()], skip_admonitions))
+        pieces.append(_fix_prose(text[last : match.start()], skip_admonitions, fix))
         pieces.append(match.group())
         last = match.end()
-    pieces.append(_fix_prose(text[last:], skip_admonitions))
+    pieces.append(_fix_prose(text[last:], skip_admonitions, fix))
     return "".join(pieces)
 
 
-def _fix_prose(text: str, skip_admonitions: bool) -> str:
+def _fix_prose(text: str, skip_admonitions: bool, fix: Callable[[str], str]) -> str:
     if not skip_admonitions:
-        return _fix_prose_fr(text)
+        return fix(text)
     lines = _split_keep(text)
-    return "".join(line if _admonition_safe(line) else _fix_prose_fr(line) for line in lines)
+    return "".join(line if _admonition_safe(line) else fix(line) for line in lines)
 
 
 # --- catalogues -----------------------------------------------------------------------------
@@ -115,7 +134,7 @@ def _fix_value(value: str, lang: str) -> str:
         # Placeholders ({field}) are prose here; escaped quotes \" are straight quotes.
         return _fix_prose_fr(value.replace('\\"', '"')).replace('"', '\\"')
     if lang == "nl":
-        return value.replace("„", "“").replace("«", "“").replace("»", "”")
+        return _fix_prose_nl(value.replace('\\"', '"')).replace('"', '\\"')
     return value
 
 

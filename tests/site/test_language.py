@@ -137,8 +137,11 @@ def test_a_catalogue_with_wrong_typography_fails_and_the_fix_makes_it_pass() -> 
 
 
 def test_dutch_catalogues_use_one_quotation_style() -> None:
-    catalogue = 'a = "Taal „{value}” onbekend."\nb = "Taal “{value}” onbekend."\n'
-    assert [f.line for f in check_catalogue(catalogue, "nl")] == [1]
+    catalogue = (
+        'a = "Taal „{value}” onbekend."\nb = "Taal “{value}” onbekend."\n'
+        'c = "Taal \\"{value}\\" onbekend."\n'
+    )
+    assert [f.line for f in check_catalogue(catalogue, "nl")] == [1, 3]
     assert check_catalogue(fix_catalogue(catalogue, "nl"), "nl") == []
 
 
@@ -218,14 +221,14 @@ def test_the_generated_html_of_the_calculator_is_checked(tmp_path: Path) -> None
 def test_french_pages_get_their_spaces_at_build(tmp_path: Path) -> None:
     site = language_site(tmp_path)
     site.page("fr", "extra.md", "# Qui ?\n\n## Où ?\n\nLa CIP : oui ! « Bien ».\n")
-    site.page("nl", "extra.md", "# Wie?\n\n## Waar?\n\nDe BIO: ja! “Goed”.\n")
+    site.page("nl", "extra.md", '# Wie?\n\n## Waar?\n\nDe BIO: ja! "Goed" en „ook”.\n')
     assert site.build(), site.errors
     fr = parse(site.out / "extra" / "index.html").text
     assert f"La CIP{NBSP}: oui{NNBSP}! «{NBSP}Bien{NBSP}»" in fr
     assert f"Où{NNBSP}?" in fr  # the table of contents too
     assert not re.search(r"\S [;:?!]", fr)
     nl = parse(site.out / "nl" / "extra" / "index.html").text
-    assert "De BIO: ja! “Goed”." in nl  # Dutch untouched
+    assert "De BIO: ja! “Goed” en “ook”." in nl  # Dutch: no French spaces, one quote style
 
 
 # --- the project's site -----------------------------------------------------------------------
