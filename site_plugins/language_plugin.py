@@ -53,22 +53,20 @@ class LanguagePlugin(BasePlugin[LanguageConfig]):
             return  # nested build of another language: the outer build has checked
         root = Path(config.config_file_path or ".").resolve().parent
         problems: list[str] = []
-        for lang in self.config.languages:
-            if self.config.glossary_dir:
-                path = root / self.config.glossary_dir / f"abbreviations.{lang}.md"
-                if path.is_file():
-                    problems += check_file(path, _shown(path, root))
-            if self.config.catalogue_dir:
-                path = root / self.config.catalogue_dir / f"{lang}.toml"
-                if path.is_file():
-                    shown = _shown(path, root)
-                    problems += check_file(path, shown)
-                    text = path.read_text(encoding="utf-8")
-                    problems += [
-                        f"{shown}:{f.line}: {f.message} "
-                        f"(fix: python -m site_plugins.typography --fix {shown})"
-                        for f in check_catalogue(text, lang)
-                    ]
+        # Every language present (a glossary or catalogue of a new language is checked too).
+        if self.config.glossary_dir:
+            for path in sorted((root / self.config.glossary_dir).glob("abbreviations.*.md")):
+                problems += check_file(path, _shown(path, root))
+        if self.config.catalogue_dir:
+            for path in sorted((root / self.config.catalogue_dir).glob("*.toml")):
+                shown = _shown(path, root)
+                problems += check_file(path, shown)
+                text = path.read_text(encoding="utf-8")
+                problems += [
+                    f"{shown}:{f.line}: {f.message} "
+                    f"(fix: python -m site_plugins.typography --fix {shown})"
+                    for f in check_catalogue(text, path.stem)
+                ]
         _fail("cip-language", problems)
 
     def on_nav(
