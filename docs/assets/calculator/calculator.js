@@ -2,7 +2,7 @@
 // for the answer and shows it. Contract: ../../shared/checker-contract.md, door 3.
 import { el } from "./dom.js";
 import { renderErrors, renderMessage, renderResult } from "./render.js";
-import { textsFor } from "./texts.js";
+import { deliveryTextsFor, textsFor } from "./texts.js";
 import "./offline.js"; // the service worker: registered once the checker is ready
 
 const DEBOUNCE_MS = 150;
@@ -424,8 +424,19 @@ function setupButtons() {
 
 // --- start -----------------------------------------------------------------------------------
 
+// In a frame (another site could crop the page to a verdict of its choosing): no answer, only
+// a link that opens the checker in its own tab.
+function showFramed() {
+  const d = deliveryTextsFor(lang);
+  root.dataset.state = "framed";
+  const link = el("a", { text: d.openChecker, attrs: { href: location.pathname, target: "_blank", rel: "noopener" } });
+  const notice = el("p", { className: "cip-notice", attrs: { id: "cip-framed" } }, [`${d.framed} `, link]);
+  root.prepend(notice);
+}
+
 function start() {
   if (!root || !form || !resultBox) return;
+  if (window.top !== window.self) return showFramed();
   document.getElementById("cip-app").hidden = false;
   form.addEventListener("input", onFormInput);
   form.addEventListener("change", onFormInput);

@@ -97,3 +97,24 @@ export const TEXTS = {
 export function textsFor(lang) {
   return TEXTS[lang === "nl" ? "nl" : "fr"];
 }
+
+// --- Delivery (issue 12): the new-deploy notice and the framed page --------------------------
+// Kept apart from TEXTS on purpose: these move to the catalogues' [ui] section at merge.
+export const DELIVERY_TEXTS = {
+  fr: {
+    newRules: "De nouvelles règles sont disponibles",
+    reload: "recharger",
+    framed: "Pour vérifier un stage, ouvrez le vérificateur dans son propre onglet\u00a0:",
+    openChecker: "ouvrir le vérificateur",
+  },
+  nl: {
+    newRules: "Er zijn nieuwe regels beschikbaar",
+    reload: "herladen",
+    framed: "Open de controle in een eigen tabblad om een stage te controleren:",
+    openChecker: "de controle openen",
+  },
+};
+
+export function deliveryTextsFor(lang) {
+  return DELIVERY_TEXTS[lang === "nl" ? "nl" : "fr"];
+}
