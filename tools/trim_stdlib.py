@@ -4,10 +4,11 @@ Pyodide's ``python_stdlib.zip`` holds ~600 modules as source (2.5 MB over the wi
 compiles each one it imports at every start (~1.8 s of the ~2 s start on a 2-core machine).
 :func:`trim_stdlib` runs the worker's boot code and the protocol on a fixed probe set
 (tools/stdlib_probes.json) inside Pyodide under Node (tools/trace_stdlib.mjs), records the
-modules imported from the zip, adds a safety margin (what error paths import), and replaces the zip by one with those modules only,
-as ``.pyc`` compiled by that very interpreter. The in-Pyodide tests (tests/pyodide) then run the
-golden cases against this trimmed zip, so a module missing from it fails the tests. The build
-never runs test cases: a rules update (new data) cannot change whether or what the build ships.
+modules imported from the zip, adds a safety margin (what error paths import), and replaces
+the zip by one with those modules only, as ``.pyc`` compiled by that very interpreter. The
+in-Pyodide tests (tests/pyodide) then run the golden cases against this trimmed zip, so a module
+missing from it fails the tests. The build never runs test cases: a rules update (new data)
+cannot change whether or what the build ships.
 """
 
 from __future__ import annotations
