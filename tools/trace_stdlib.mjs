@@ -11,8 +11,8 @@
 // error path (a Python exception turned into a JS error), imports the
 // margin modules, then compiles each module that came from the stdlib zip to a .pyc with this
 // very interpreter (same bytecode magic as the browser's): Python then starts in ~0.35 s instead
-// of ~1.8 s, as it no longer compiles ~150 modules from source. Entries are stored uncompressed:
-// the host gzips the whole file, and zipimport reads them without inflating.
+// of ~1.8 s, as it no longer compiles ~150 modules from source. Entries are deflated (measured:
+// 1.45 MB whether or not the host gzips .zip; stored, 1.38 MB when it does but 3.47 MB when not).
 
 import { readFileSync, writeFileSync } from "node:fs";
 import { pathToFileURL } from "node:url";
@@ -73,7 +73,7 @@ with zipfile.ZipFile(ZIP) as full, zipfile.ZipFile("/tmp/stdlib.zip", "w") as ou
         code = compile(source, f"{ZIP}/{path}", "exec", dont_inherit=True)
         info = zipfile.ZipInfo(path[:-3] + ".pyc", DATE)
         info.external_attr = 0o644 << 16
-        out.writestr(info, bx._code_to_timestamp_pyc(code, 0, len(source)), zipfile.ZIP_STORED)
+        out.writestr(info, bx._code_to_timestamp_pyc(code, 0, len(source)), zipfile.ZIP_DEFLATED, 9)
 
 # The core's bytecode for its wheel: unchecked hash-based .pyc, valid whatever mtime unpacking
 # gives the sources; co_filename is where the wheel installs them.
