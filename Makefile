@@ -20,6 +20,7 @@ help:
 	@echo "make test    install what the tests need and run them all"
 	@echo "make lint    ruff, mypy --strict on cip_core, actionlint"
 	@echo "make bench   speed and size figures of the calculator"
+	@echo "make lock    rewrite the hashed Python locks (requirements/) from pyproject.toml"
 
 # Python packages come only from the hashed locks (requirements/*.txt, written by `make lock`):
 # the site build installs site.txt (MkDocs, Material, i18n, pinned pyodide-build), the tests and
