@@ -59,7 +59,7 @@ def test_missing_worker_shows_the_failure_message(
 def test_missing_runtime_file_shows_the_failure_message(
     fresh_page: Page, site_server: SiteServer
 ) -> None:
-    with site_server.altered(missing={"/assets/pyodide/python_stdlib.zip"}):
+    with site_server.altered(missing={"*/python_stdlib.zip"}):
         fresh_page.goto(site_server.origin + PAGES["nl"] + QUERY)
         assert_failure_shown(fresh_page, "nl")
 

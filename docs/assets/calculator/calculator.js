@@ -1,6 +1,6 @@
 // The calculator page: keeps the case (URL query <-> form), asks the worker (cip_core in Pyodide)
 // for the answer and shows it. Contract: ../../shared/checker-contract.md, door 3.
-import { el } from "./dom.js";
+import { el, pageData } from "./dom.js";
 import { renderErrors, renderMessage, renderResult } from "./render.js";
 import "./offline.js"; // the service worker: registered once the checker is ready
 
@@ -11,16 +11,6 @@ const options = Object.assign(
   typeof window.cipCheckerOptions === "object" ? window.cipCheckerOptions : {},
 );
 
-// The page's words and the core's reading rules, written into the page by the build from the
-// catalogues (site_plugins/calculator_form.py): nothing here is per language.
-function pageData() {
-  try {
-    const data = JSON.parse(document.getElementById("cip-texts")?.textContent || "{}");
-    return data && typeof data === "object" ? data : {};
-  } catch {
-    return {};
-  }
-}
 const data = pageData();
 const fill = (template, values) =>
   String(template ?? "").replace(/\{(\w+)\}/g, (whole, key) => (key in values ? String(values[key]) : whole));
@@ -496,8 +486,18 @@ function setupButtons() {
 
 // --- start -----------------------------------------------------------------------------------
 
+// In a frame (another site could crop the page to a verdict of its choosing): no answer, only
+// a link that opens the checker in its own tab.
+function showFramed() {
+  root.dataset.state = "framed";
+  const link = el("a", { text: t.openChecker, attrs: { href: location.pathname, target: "_blank", rel: "noopener" } });
+  const notice = el("p", { className: "cip-notice", attrs: { id: "cip-framed" } }, [`${t.framed} `, link]);
+  root.prepend(notice);
+}
+
 function start() {
   if (!root || !form || !resultBox) return;
+  if (window.top !== window.self) return showFramed();
   document.getElementById("cip-app").hidden = false;
   form.addEventListener("input", onFormInput);
   form.addEventListener("change", onFormInput);
