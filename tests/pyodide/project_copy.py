@@ -39,7 +39,7 @@ def add_rmmg_value(project: Path, start: str, amount: str, still_valid_on: str) 
     assert moved == 1, "rmmg.toml has no last_value_still_valid_on line"
     text = text.rstrip("\n") + (
         f'\n\n[[values]]\nfrom = {start}\namount = {amount}\ncertainty = "stated"\n'
-        'reference = "http://www.cnt-nar.be/Cct-montants.htm"\n'
+        'reference = "https://www.cnt-nar.be/Cct-montants.htm"\n'
         'reference_title = "Conseil national du Travail"\n'
     )
     path.write_text(text, "utf-8")
