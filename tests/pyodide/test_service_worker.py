@@ -192,3 +192,27 @@ def test_a_forged_cache_entry_is_never_served(context: BrowserContext, server: S
         target,
     )
     assert "forged" not in body
+
+
+def test_a_failure_clears_our_caches_and_unregisters(
+    context: BrowserContext, server: SiteServer
+) -> None:
+    page = context.new_page()
+    url = f"{server.origin}/calculateur/?{CASE}"
+    _answer(page, url)
+    _controlled(page)
+    assert page.evaluate("caches.keys().then(ks => ks.length)") > 0
+    page.wait_for_timeout(1000)  # the page's files reach the cache (message to the worker)
+    page.close()
+    failing = context.new_page()
+    failing.add_init_script("delete window.WebAssembly")  # the checker cannot start here
+    failing.goto(url)
+    failing.wait_for_selector("#cip-calculator[data-state=failed]", state="attached")
+    failing.wait_for_function(
+        "() => navigator.serviceWorker.getRegistrations().then(rs => rs.length === 0)",
+        timeout=15_000,
+    )
+    # The runtime is gone. (A request the failed page makes afterwards may still store one
+    # checked static file before the unregistered worker stops: known, and harmless.)
+    left = failing.evaluate("caches.keys().then(ks => ks.filter(k => k.startsWith('cip-')))")
+    assert not [name for name in left if name.startswith("cip-runtime-")], left

@@ -68,10 +68,11 @@ function register() {
 // The checker failed: forget everything we stored, so the next visit starts from the host.
 async function reset() {
   try {
-    const names = await caches.keys();
-    await Promise.all(names.filter((n) => n.startsWith("cip-")).map((n) => caches.delete(n)));
+    // Unregistered first, so the worker stores nothing more once the caches are gone.
     const registration = await navigator.serviceWorker.getRegistration(siteRoot.pathname);
     await registration?.unregister();
+    const names = await caches.keys();
+    await Promise.all(names.filter((n) => n.startsWith("cip-")).map((n) => caches.delete(n)));
   } catch {
     /* nothing to clear */
   }
