@@ -46,6 +46,14 @@ export const TEXTS = {
     copyFailed: "La copie n'a pas fonctionné\u00a0: copiez l'adresse affichée dans la barre du navigateur.",
     failure: "Le vérificateur n'a pas pu démarrer dans ce navigateur.",
     seeAnswer: "Voir la réponse",
+    // --- conversation (issue #11): loading, retry, summary — to move into [ui] of messages/fr.toml
+    loadingWithAnswers: (percent) => `Vos réponses sont prises en compte\u202f; le vérificateur démarre\u00a0: ${percent}\u00a0%`,
+    loadingNoAnswers: (percent) => `Répondez aux questions\u00a0: la réponse s'affichera ici. Le vérificateur démarre\u00a0: ${percent}\u00a0%`,
+    loadingShort: (percent) => `Le vérificateur démarre\u00a0: ${percent}\u00a0%`,
+    networkFailure: "La connexion a été interrompue pendant le chargement du vérificateur. Vos réponses restent dans l'adresse de la page\u00a0: vérifiez la connexion, puis réessayez.",
+    networkShort: "Connexion interrompue",
+    retry: "Réessayer",
+    change: "Modifier",
   },
   nl: {
     stages: {
@@ -91,6 +99,14 @@ export const TEXTS = {
     copyFailed: "Kopiëren is niet gelukt: kopieer het adres in de adresbalk van de browser.",
     failure: "De controle kon in deze browser niet starten.",
     seeAnswer: "Naar het antwoord",
+    // --- conversation (issue #11): loading, retry, summary — to move into [ui] of messages/nl.toml
+    loadingWithAnswers: (percent) => `Uw antwoorden worden verwerkt; de controle start: ${percent} %`,
+    loadingNoAnswers: (percent) => `Beantwoord de vragen: het antwoord verschijnt hier. De controle start: ${percent} %`,
+    loadingShort: (percent) => `De controle start: ${percent} %`,
+    networkFailure: "De verbinding werd onderbroken tijdens het laden van de controle. Uw antwoorden blijven in het adres van de pagina: controleer de verbinding en probeer het opnieuw.",
+    networkShort: "Verbinding onderbroken",
+    retry: "Opnieuw proberen",
+    change: "Wijzigen",
   },
 };
 
