@@ -88,6 +88,8 @@ function updateUrl() {
   const query = queryFromCase();
   const url = `${location.pathname}${query ? "?" + query : ""}${location.hash}`;
   history.replaceState(history.state, "", url);
+  // carry.js puts the case on the language switch and on the links to the sheet's pages.
+  window.dispatchEvent(new CustomEvent("cip-case", { detail: query }));
 }
 
 // --- the form --------------------------------------------------------------------------------
@@ -238,6 +240,16 @@ function updateBar() {
 
 function watchBar() {
   root.append(bar, live);
+  // One tap from the form to the answer: to the verdict when there is one, focused for the
+  // keyboard and screen readers.
+  bar.lastChild.addEventListener("click", (event) => {
+    const target = document.getElementById("cip-verdict") || document.getElementById("cip-answer");
+    if (!target) return;
+    event.preventDefault();
+    target.scrollIntoView({ block: "start" });
+    if (target.id === "cip-verdict") target.focus({ preventScroll: true });
+    updateBar();
+  });
   let queued = false;
   const later = () => {
     if (queued) return;
@@ -370,7 +382,8 @@ function showOffline() {
   }
   worker = null;
   root.dataset.state = "offline";
-  status.hidden = true;
+  statusText.textContent = t.networkShort;
+  progress.hidden = true;
   const retry = el("button", { className: "md-button md-button--primary", text: t.retry, attrs: { type: "button", id: "cip-retry" } });
   retry.addEventListener("click", () => {
     offline = false;

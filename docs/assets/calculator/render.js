@@ -141,10 +141,13 @@ export function renderErrors(container, errors, ctx, result = null) {
     return el("li", {}, [a]);
   }));
   const rest = result && typeof result === "object" ? resultParts(result, ctx) : [];
+  rest[0]?.removeAttribute("id"); // the jump to the answer lands on the errors first
   container.replaceChildren(
     ...[
       answersSection(ctx),
-      el("div", { className: "cip-verdict cip-verdict--error" }, [el("h3", { className: "cip-verdict-title", text: ctx.t.errorsTitle })]),
+      el("div", { className: "cip-verdict cip-verdict--error", attrs: { id: "cip-verdict", tabindex: "-1" } }, [
+        el("h3", { className: "cip-verdict-title", text: ctx.t.errorsTitle }),
+      ]),
       list,
       ...rest,
     ].filter(Boolean),
