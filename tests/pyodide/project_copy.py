@@ -14,13 +14,19 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-SKIP = {".git", ".venv", "node_modules", "site", "build", "dist", ".pytest_cache",
-        ".mypy_cache", ".ruff_cache", "__pycache__", ".hypothesis"}  # fmt: skip
+SKIP = {".git", ".venv", "node_modules", ".pytest_cache", ".mypy_cache", ".ruff_cache",
+        "__pycache__", ".hypothesis"}  # fmt: skip
+# Build outputs, skipped at the top only: tests/site is a test folder, not a built site.
+SKIP_AT_TOP = {"site", "build", "dist"}
 RMMG = Path("cip_core") / "parameters" / "rmmg.toml"
 
 
 def copy_project(dest: Path) -> Path:
-    shutil.copytree(ROOT, dest, ignore=lambda _, names: [n for n in names if n in SKIP])
+    def ignore(folder: str, names: list[str]) -> list[str]:
+        top = Path(folder) == ROOT
+        return [n for n in names if n in SKIP or (top and n in SKIP_AT_TOP)]
+
+    shutil.copytree(ROOT, dest, ignore=ignore)
     (dest / "node_modules").symlink_to(ROOT / "node_modules")
     # The shared material beside the project (the seed sheet the site tests compare against).
     shared = ROOT.parent / "shared"

@@ -32,7 +32,7 @@ def _changed(original: Path, copy: Path) -> list[str]:
 def test_an_rmmg_update_needs_no_other_file(tmp_path: Path) -> None:
     project = copy_project(tmp_path / "project")
     # CONTRIBUTING's own example, and the checked date moved past it.
-    add_rmmg_value(project, "2026-04-01", "2147.59", "2026-11-27")
+    add_rmmg_value(project, "2026-12-01", "2200.00", "2027-01-31")
     assert _changed(ROOT, project) == [RMMG.as_posix()]
 
     site = build_site(project)
