@@ -20,7 +20,12 @@ RMMG = Path("cip_core") / "parameters" / "rmmg.toml"
 
 
 def copy_project(dest: Path) -> Path:
-    shutil.copytree(ROOT, dest, ignore=lambda _, names: [n for n in names if n in SKIP])
+    # Only the project's own top-level outputs are left out (tests/site is not site/).
+    def skip(folder: str, names: list[str]) -> list[str]:
+        top = Path(folder).resolve() == ROOT
+        return [n for n in names if n == "__pycache__" or (top and n in SKIP)]
+
+    shutil.copytree(ROOT, dest, ignore=skip)
     (dest / "node_modules").symlink_to(ROOT / "node_modules")
     # The shared material beside the project (the seed sheet the site tests compare against).
     shared = ROOT.parent / "shared"
