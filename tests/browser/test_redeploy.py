@@ -69,10 +69,10 @@ def _visit(context: BrowserContext, url: str) -> dict[str, str | None]:
 
 def _settled(page: Page) -> None:
     """The service worker controls the page and holds the whole runtime."""
-    page.wait_for_function("() => navigator.serviceWorker.controller !== null", timeout=30_000)
+    page.wait_for_function("() => navigator.serviceWorker.controller !== null", timeout=90_000)
     page.wait_for_function(
         "() => caches.keys().then(ks => ks.some(k => k.startsWith('cip-runtime-')))",
-        timeout=30_000,
+        timeout=90_000,  # a loaded 2-core machine: the install checks ~11 MB of sha256
     )
 
 

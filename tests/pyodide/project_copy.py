@@ -14,19 +14,18 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-SKIP = {".git", ".venv", "node_modules", ".pytest_cache", ".mypy_cache", ".ruff_cache",
-        "__pycache__", ".hypothesis"}  # fmt: skip
-# Build outputs, skipped at the top only: tests/site is a test folder, not a built site.
-SKIP_AT_TOP = {"site", "build", "dist"}
+SKIP = {".git", ".venv", "node_modules", "site", "build", "dist", ".pytest_cache",
+        ".mypy_cache", ".ruff_cache", "__pycache__", ".hypothesis"}  # fmt: skip
 RMMG = Path("cip_core") / "parameters" / "rmmg.toml"
 
 
 def copy_project(dest: Path) -> Path:
-    def ignore(folder: str, names: list[str]) -> list[str]:
-        top = Path(folder) == ROOT
-        return [n for n in names if n in SKIP or (top and n in SKIP_AT_TOP)]
+    # Only the project's own top-level outputs are left out (tests/site is not site/).
+    def skip(folder: str, names: list[str]) -> list[str]:
+        top = Path(folder).resolve() == ROOT
+        return [n for n in names if n == "__pycache__" or (top and n in SKIP)]
 
-    shutil.copytree(ROOT, dest, ignore=ignore)
+    shutil.copytree(ROOT, dest, ignore=skip)
     (dest / "node_modules").symlink_to(ROOT / "node_modules")
     # The shared material beside the project (the seed sheet the site tests compare against).
     shared = ROOT.parent / "shared"
