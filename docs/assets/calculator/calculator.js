@@ -206,7 +206,7 @@ function onFormInput(event) {
   // Typing: the field's "change" (it was left, or Enter) answers at once, but only if the value
   // differs from what was last asked; otherwise wait for a pause.
   if (choice || event.type === "change") {
-    if (choice || askedCase[control.name] !== currentCase[control.name]) evaluateNow();
+    if (choice || lastAsked[control.name] !== currentCase[control.name]) evaluateNow();
   } else debounceTimer = setTimeout(() => evaluateNow(), PAUSE_MS);
 }
 
@@ -349,12 +349,12 @@ function setAnswered(state, result) {
   }
 }
 
-let askedCase = {};
+let lastAsked = {}; // the case last sent to the worker
 
 function evaluateNow() {
   clearTimeout(debounceTimer);
   updateUrl();
-  askedCase = { ...currentCase };
+  lastAsked = { ...currentCase };
   if (failed) return Promise.resolve({ type: "failed" });
   const id = nextId++;
   latestId = id;
