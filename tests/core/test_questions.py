@@ -209,19 +209,19 @@ def test_a_missing_key_in_a_new_language_is_named_with_its_file(tmp_path: Path) 
 
 NEW_QUESTION = """
 [[question]]
-name = "example_question"
+name = "probe_question"
 group = "stage"
 kind = "yes_no"
 inline = true
 """
 NEW_WORDS = {
-    "fr": '[questions.example_question]\nlegend = "Un exemple\u202f?"\nshort = "Exemple"\n',
-    "nl": '[questions.example_question]\nlegend = "Voorbeeldvraag?"\nshort = "Voorbeeld"\n',
+    "fr": '[questions.probe_question]\nlegend = "Une sonde\u202f?"\nshort = "Question sonde"\n',
+    "nl": '[questions.probe_question]\nlegend = "Proefvraag?"\nshort = "Proefvraag"\n',
 }
 
 
 def copy_with_new_question(folder: Path) -> Path:
-    """A copy of cip_core whose catalogues (only) gain the yes/no ``example_question``."""
+    """A copy of cip_core whose catalogues (only) gain the yes/no ``probe_question``."""
     shutil.copytree(
         ROOT / "cip_core", folder / "cip_core", ignore=shutil.ignore_patterns("__pycache__")
     )
@@ -241,18 +241,18 @@ from cip_core.cli import main
 from cip_core.messages import check_catalogues
 
 assert check_catalogues() == [], check_catalogues()
-assert "example_question" in FIELD_NAMES and "example_question" not in TYPED_FIELDS
-assert "example_question" not in {f.name for f in dataclasses.fields(Case)}
-case = parse_case({"example_question": "oui", "workplace_region": "brussels"})
-print("answer", case.answer("example_question"), dict(case.extra))
-print("built", normalise_case(Case(extra={"example_question": "nee"})).answer("example_question"))
-print("unanswered", parse_case({}).answer("example_question"))
+assert "probe_question" in FIELD_NAMES and "probe_question" not in TYPED_FIELDS
+assert "probe_question" not in {f.name for f in dataclasses.fields(Case)}
+case = parse_case({"probe_question": "oui", "workplace_region": "brussels"})
+print("answer", case.answer("probe_question"), dict(case.extra))
+print("built", normalise_case(Case(extra={"probe_question": "nee"})).answer("probe_question"))
+print("unanswered", parse_case({}).answer("probe_question"))
 try:
-    parse_case({"example_question": "peut-être"}, "nl")
+    parse_case({"probe_question": "peut-être"}, "nl")
 except InputError as error:
     print("error", [(e.field, e.code, e.message) for e in error.errors])
 print("result", evaluate(case).verdict)
-code = main(["--example-question", "ja", "--workplace-region", "brussels", "--json"])
+code = main(["--probe-question", "ja", "--workplace-region", "brussels", "--json"])
 print("cli", code)
 """
 
@@ -260,12 +260,12 @@ print("cli", code)
 def test_a_catalogue_only_question_is_parsed_carried_and_answered(tmp_path: Path) -> None:
     run = _run(copy_with_new_question(tmp_path), CARRIED)
     assert run.returncode == 0, run.stderr
-    assert "answer True {'example_question': True}" in run.stdout
+    assert "answer True {'probe_question': True}" in run.stdout
     assert "built False" in run.stdout
     assert "unanswered None" in run.stdout
     # A bad value: the new question's own short label, in the requested language.
-    assert "error [('example_question', 'not_boolean', " in run.stdout
-    assert "Voorbeeld" in run.stdout
+    assert "error [('probe_question', 'not_boolean', " in run.stdout
+    assert "Proefvraag" in run.stdout
     assert "result incomplete" in run.stdout
     assert "cli 0" in run.stdout
 
@@ -273,12 +273,12 @@ def test_a_catalogue_only_question_is_parsed_carried_and_answered(tmp_path: Path
 def test_the_command_line_has_a_flag_for_a_catalogue_only_question(tmp_path: Path) -> None:
     folder = copy_with_new_question(tmp_path)
     help_run = _run(folder, "from cip_core.cli import main; main(['--help'])")
-    assert "--example-question" in help_run.stdout
+    assert "--probe-question" in help_run.stdout
     bad = _run(
-        folder, "from cip_core.cli import main; raise SystemExit(main(['--example-question', 'x']))"
+        folder, "from cip_core.cli import main; raise SystemExit(main(['--probe-question', 'x']))"
     )
     assert bad.returncode == 2
-    assert bad.stderr.startswith("cip-check: ") and "Exemple" in bad.stderr
+    assert bad.stderr.startswith("cip-check: ") and "Question sonde" in bad.stderr
     assert "Traceback" not in bad.stderr
 
 

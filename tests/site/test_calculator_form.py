@@ -172,9 +172,9 @@ FORM_OF_NEW_QUESTION = """
 import re
 from site_plugins.figures import render_figures
 html = render_figures("{{cip calculator}}", "nl", "nl/calculateur/")
-print(sorted(set(re.findall(r'name="(example_question)" value="(yes|no)"', html))))
-print("wrapper" if 'id="cip-q-example_question"' in html else "no wrapper")
-print("legend" if "Voorbeeldvraag?" in html else "no legend")
+print(sorted(set(re.findall(r'name="(probe_question)" value="(yes|no)"', html))))
+print("wrapper" if 'id="cip-q-probe_question"' in html else "no wrapper")
+print("legend" if "Proefvraag?" in html else "no legend")
 """
 
 
@@ -191,7 +191,7 @@ def test_a_catalogue_only_question_appears_in_the_form(tmp_path: Path) -> None:
     )
     assert run.returncode == 0, run.stderr
     assert run.stdout.split("\n")[:3] == [
-        "[('example_question', 'no'), ('example_question', 'yes')]",
+        "[('probe_question', 'no'), ('probe_question', 'yes')]",
         "wrapper",
         "legend",
     ]
