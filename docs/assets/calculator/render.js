@@ -26,7 +26,9 @@ function stepLinks(item) {
 }
 
 function itemNode(item, t) {
-  const li = el("li", {}, [String(item.message ?? "")]);
+  // A step says who acts (the core's words), then what to do.
+  const who = item.actor_label ? [el("strong", { className: "cip-actor", text: String(item.actor_label) }), " — "] : [];
+  const li = el("li", {}, [...who, String(item.message ?? "")]);
   const pages = stepLinks(item);
   if (pages.length) {
     const span = el("span", { className: "cip-step-links" });
@@ -79,7 +81,7 @@ function allowanceSection(a, t) {
   const d = a.display && typeof a.display === "object" ? a.display : {};
   const parts = [];
   if (a.minimum) {
-    parts.push(el("p", { className: "cip-minimum" }, [`${t.minimumPerMonth} `, el("strong", { text: String(d.minimum) })]));
+    parts.push(el("p", { className: "cip-minimum" }, [`${t.minimumPerMonth} `, el("strong", { text: String(d.minimum_range || d.minimum) })]));
   } else {
     parts.push(el("p", { text: t.noMinimum }));
   }
