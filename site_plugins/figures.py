@@ -21,7 +21,7 @@ from cip_core.money import format_date, format_money, format_number, format_perc
 from cip_core.parameters import INFERRED, DatedValue, Parameter, parameter
 from cip_core.rules.allowance import adult_minimum, age_percent, scaled_minimum
 
-LANGUAGES = ("fr", "nl")
+LANGUAGES = ("fr", "nl", "en")
 
 # `{{cip rmmg at=2021-09-01}}`; spaces inside the braces are tolerated.
 MARKER_RE = re.compile(r"\{\{\s*cip(?:\s+(?P<body>[^{}]*?))?\s*\}\}")
@@ -219,10 +219,12 @@ def _escape_link_text(text: str) -> str:
 HISTORY_HEADINGS = {
     "fr": ("Depuis le", "RMMG", "Indemnité minimale (RMMG / 2)", "Certitude", "Source"),
     "nl": ("Vanaf", "GGMMI", "Minimale stagevergoeding (GGMMI / 2)", "Zekerheid", "Bron"),
+    "en": ("From", "RMMG", "Minimum allowance (RMMG / 2)", "Status", "Source"),
 }
 CERTAINTY_WORDS = {
     "fr": {"stated": "publié par la source", INFERRED: "déduit, à confirmer"},
     "nl": {"stated": "vermeld door de bron", INFERRED: "afgeleid, te bevestigen"},
+    "en": {"stated": "stated by the source", INFERRED: "inferred, to be confirmed"},
 }
 
 
