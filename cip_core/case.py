@@ -316,7 +316,10 @@ def check_language(lang: object) -> str:
     if isinstance(lang, str) and lang in LANGUAGES:
         return lang
     shown = _shown(lang)
-    messages = [text(code, "errors", "unknown_language", value=shown) for code in LANGUAGES]
+    allowed = ", ".join(LANGUAGES)
+    messages = [
+        text(code, "errors", "unknown_language", value=shown, allowed=allowed) for code in LANGUAGES
+    ]
     raise InputError([FieldError("lang", "unknown_language", " / ".join(messages))])
 
 
