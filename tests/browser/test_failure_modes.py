@@ -14,8 +14,15 @@ from tests.browser.site_server import SiteServer
 
 WORKER = "/assets/calculator/worker.js"
 QUERY = "?workplace_region=brussels&age=30"
-FAILURE_TEXT = {"fr": "n'a pas pu démarrer", "nl": "kon in deze browser niet starten"}
-NOSCRIPT_TEXT = {"fr": "a besoin de JavaScript", "nl": "heeft JavaScript nodig"}
+FAILURE_TEXT = {
+    "fr": "n'a pas pu démarrer", "nl": "kon in deze browser niet starten",
+    "en": "could not start in this browser",
+}  # fmt: skip
+NOSCRIPT_TEXT = {
+    "fr": "a besoin de JavaScript",
+    "nl": "heeft JavaScript nodig",
+    "en": "needs JavaScript",
+}
 
 
 @pytest.fixture
