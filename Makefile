@@ -8,9 +8,11 @@ SHELL := /bin/bash
 VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
+SITE_STAMP := $(VENV)/.site-installed
+UV_VERSION := 0.13.9
 SITE   := site
 
-.PHONY: help serve build test test-core test-site test-pyodide test-browser lint bench runtime clean browser
+.PHONY: lock help serve build test test-core test-site test-pyodide test-browser lint bench runtime clean browser
 
 help:
 	@echo "make serve   build and serve the site at http://127.0.0.1:8000 (live reload)"
@@ -18,13 +20,30 @@ help:
 	@echo "make test    install what the tests need and run them all"
 	@echo "make lint    ruff, mypy --strict on cip_core, actionlint"
 	@echo "make bench   speed and size figures of the calculator"
+	@echo "make lock    rewrite the hashed Python locks (requirements/) from pyproject.toml"
 
-$(STAMP): pyproject.toml tools/find-python
-	@PYBIN=$$(tools/find-python); echo "Using $$PYBIN"; \
-	  [ -x $(PY) ] || $$PYBIN -m venv $(VENV)
-	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e '.[site,test,dev]'
+# Python packages come only from the hashed locks (requirements/*.txt, written by `make lock`):
+# the site build installs site.txt (MkDocs, Material, i18n, pinned pyodide-build), the tests and
+# linters dev.txt on top. pip refuses any file whose hash is not in the lock.
+$(PY):
+	@PYBIN=$$(tools/find-python); echo "Using $$PYBIN"; $$PYBIN -m venv $(VENV)
+
+$(SITE_STAMP): requirements/site.txt pyproject.toml | $(PY)
+	$(PY) -m pip install --quiet --require-hashes --no-deps -r requirements/site.txt
+	$(PY) -m pip install --quiet --no-deps -e .
 	touch $@
+
+$(STAMP): requirements/dev.txt $(SITE_STAMP)
+	$(PY) -m pip install --quiet --require-hashes --no-deps -r requirements/dev.txt
+	touch $@
+
+# Rewrites the locks from pyproject.toml (run after changing a dependency there).
+lock: | $(PY)
+	$(PY) -m pip install --quiet "uv==$(UV_VERSION)"
+	$(VENV)/bin/uv pip compile pyproject.toml --extra site --extra build --universal \
+	  --python-version 3.12 --generate-hashes -q -o requirements/site.txt
+	$(VENV)/bin/uv pip compile pyproject.toml --extra site --extra build --extra test --extra dev \
+	  --universal --python-version 3.12 --generate-hashes -q -o requirements/dev.txt
 
 node_modules/.package-lock.json: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
@@ -32,7 +51,7 @@ node_modules/.package-lock.json: package.json package-lock.json
 
 # The core's wheel and the Pyodide runtime in build/runtime/; the cip-runtime plugin publishes
 # them at /assets/pyodide/ in the built site.
-runtime: $(STAMP) node_modules/.package-lock.json
+runtime: $(SITE_STAMP) node_modules/.package-lock.json
 	$(PY) -m tools.bundle_runtime
 
 build: runtime
@@ -61,20 +80,20 @@ lint: $(STAMP) node_modules/.package-lock.json
 test-core: $(STAMP)
 	$(PY) -m pytest tests/core -q
 
-test-site: build
+test-site: build $(STAMP)
 	$(PY) -m pytest tests/site -q
 
-test-pyodide: runtime
+test-pyodide: runtime $(STAMP)
 	$(PY) -m pytest tests/pyodide -q
 
-test-browser: build browser
+test-browser: build browser $(STAMP)
 	CIP_SITE_DIR=$(abspath $(SITE)) $(PY) -m pytest tests/browser tests/trust -q
 
 # The browser and trust suites use the site that `build` just wrote (CIP_SITE_DIR).
-test: lint build browser
+test: lint build browser $(STAMP)
 	CIP_SITE_DIR=$(abspath $(SITE)) $(PY) -m pytest tests -q
 
-bench: build browser
+bench: build browser $(STAMP)
 	$(PY) benchmarks/bench_calculator.py
 
 clean:

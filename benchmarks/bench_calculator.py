@@ -9,6 +9,9 @@ prints medians of RUNS runs:
 - time from a field change to the updated verdict;
 - compressed bytes transferred, first and repeat visit;
 - bytes of Pyodide loaded by a fact-sheet page (must be 0);
+- first-visit bytes with and without the host compressing .zip and .whl (GitHub Pages may not);
+- a network-throttled cold visit (Fast 4G, network only: the CPU is not slowed), calculator
+  against the naive page, with and without that compression;
 - `mkdocs build` time.
 
 The naive page does everything on the main thread: loadPyodide(), loadPackage(wheel), evaluate,
@@ -70,7 +73,7 @@ NAIVE_PAGE = """<!doctype html><html lang="fr"><meta charset="utf-8"><title>naiv
 <script type="module">
 import { loadPyodide } from "/naive/pyodide/pyodide.mjs";
 const py = await loadPyodide({ indexURL: "/naive/pyodide/" });
-await py.loadPackage("/assets/pyodide/WHEEL");
+await py.loadPackage("/assets/pyodide/VERSION/WHEEL");
 const answer = py.runPython(`
 import json
 from cip_core import evaluate, parse_case
@@ -92,6 +95,8 @@ class StaticHost(SimpleHTTPRequestHandler):
     }
     gz_cache: ClassVar[dict[str, bytes]] = {}
     extra: ClassVar[dict[str, bytes]] = {}
+    gzip_zip: ClassVar[bool] = True  # does the host compress .zip and .whl?
+    throttle: ClassVar[Throttle | None] = None
 
     def log_message(self, *args: Any) -> None:
         pass
@@ -129,8 +134,11 @@ class StaticHost(SimpleHTTPRequestHandler):
             ByteCounter.add(path, self._header_bytes)
             return
         encoding = None
-        if "gzip" in self.headers.get("Accept-Encoding", "") and path.endswith(
-            (*COMPRESSIBLE, "/")
+        skipped = () if self.gzip_zip else (".zip", ".whl")
+        if (
+            "gzip" in self.headers.get("Accept-Encoding", "")
+            and path.endswith((*COMPRESSIBLE, "/"))
+            and not path.endswith(skipped)
         ):
             key = etag
             if key not in self.gz_cache:
@@ -144,9 +152,40 @@ class StaticHost(SimpleHTTPRequestHandler):
         self.send_header("Last-Modified", formatdate(usegmt=True))
         if encoding:
             self.send_header("Content-Encoding", encoding)
+        if self.throttle:
+            self.throttle.wait_latency()
         self.end_headers()
-        self.wfile.write(body)
+        if self.throttle:
+            self.throttle.send(self.wfile, body)
+        else:
+            self.wfile.write(body)
         ByteCounter.add(path, len(body) + self._header_bytes)
+
+
+class Throttle:
+    """A shared link at the host, like Chrome DevTools' "Fast 4G" preset (download 9 Mbit/s x 0.9,
+    latency 60 ms x 2.75): every response waits one round trip, then all bodies share the
+    bandwidth. At the host, so the page's, the worker's and the service worker's requests are all
+    slowed alike (CDP throttling does not reach workers)."""
+
+    def __init__(self, bytes_per_s: float = 9e6 / 8 * 0.9, latency_s: float = 0.060 * 2.75):
+        self.rate = bytes_per_s
+        self.latency = latency_s
+        self.lock = threading.Lock()
+        self.free_at = 0.0
+
+    def wait_latency(self) -> None:
+        time.sleep(self.latency)
+
+    def send(self, stream: Any, body: bytes, chunk: int = 16_384) -> None:
+        for start in range(0, len(body), chunk):
+            piece = body[start : start + chunk]
+            with self.lock:
+                now = time.monotonic()
+                self.free_at = max(now, self.free_at) + len(piece) / self.rate
+                wait = self.free_at - now
+            time.sleep(wait)
+            stream.write(piece)
 
 
 def serve(directory: Path) -> tuple[ThreadingHTTPServer, str]:
@@ -238,10 +277,14 @@ def main() -> int:
     if not (SITE / "calculateur" / "index.html").exists():
         print("site/ is missing: run `make build` first", file=sys.stderr)
         return 2
-    manifest = json.loads((SITE / "assets" / "pyodide" / "manifest.json").read_text())
+    manifest_file = next((SITE / "assets" / "pyodide").glob("*/manifest.json"))
+    manifest = json.loads(manifest_file.read_text())
     wheel = manifest.get("wheel") or manifest.get("wheel_file") or manifest.get("wheel_name")
     StaticHost.extra["/naive/"] = (
-        NAIVE_PAGE.replace("WHEEL", wheel).replace("CASEOBJ", json.dumps(CASE)).encode()
+        NAIVE_PAGE.replace("VERSION", manifest_file.parent.name)
+        .replace("WHEEL", wheel)
+        .replace("CASEOBJ", json.dumps(CASE))
+        .encode()
     )
     server, base = serve(SITE)
     calc_url = f"{base}/calculateur/?{QUERY}"
@@ -284,6 +327,28 @@ def main() -> int:
                 size for path, size in ByteCounter.by_path.items() if "pyodide" in path
             ))  # fmt: skip
             context.close()
+        # Bytes with and without the host compressing .zip/.whl; then the throttled cold visit.
+        for gzip_zip in (True, False):
+            StaticHost.gzip_zip = gzip_zip
+            tag = "zipgz" if gzip_zip else "nozipgz"
+            for throttled in (False, True):
+                StaticHost.throttle = Throttle() if throttled else None
+                for name, url, selector in (
+                    ("calc", calc_url, "#cip-result[data-verdict]"),
+                    ("naive", naive_url, "body[data-verdict]"),
+                ):
+                    context = browser.new_context()
+                    context.add_init_script(VERDICT_PROBE)
+                    page = context.new_page()
+                    ByteCounter.reset()
+                    cold = time_to_verdict(page, url, selector)
+                    if throttled:
+                        record(f"{name}_{tag}_fast4g_ms", cold)
+                    else:
+                        settle(page)
+                        record(f"{name}_{tag}_first_bytes", ByteCounter.total)
+                    context.close()
+        StaticHost.gzip_zip, StaticHost.throttle = True, None
         browser.close()
     server.shutdown()
     for _ in range(min(RUNS, 3)):
@@ -328,6 +393,14 @@ def main() -> int:
     print(f"{'field change to verdict (ms)':38} {med['calc_change_ms']:>12.1f}")
     print(f"{'Pyodide bytes on a fact-sheet page':38} {med['sheet_pyodide_bytes']:>12,.0f}")
     print(f"{'mkdocs build (s)':38} {med['build_s']:>12.2f}")
+    print("host compression of .zip/.whl (one cold visit each):")
+    for tag, label in (("zipgz", "host gzips .zip/.whl"), ("nozipgz", "host does not")):
+        calc_b, naive_b = med[f"calc_{tag}_first_bytes"], med[f"naive_{tag}_first_bytes"]
+        calc_t, naive_t = med[f"calc_{tag}_fast4g_ms"], med[f"naive_{tag}_fast4g_ms"]
+        print(f"  {'first visit bytes, ' + label:36} {calc_b:>12,.0f} {naive_b:>12,.0f} "
+              f"{calc_b / naive_b:>7.2f}")  # fmt: skip
+        print(f"  {'Fast 4G cold to verdict (ms), ' + label:36} {calc_t:>12,.0f} "
+              f"{naive_t:>12,.0f} {calc_t / naive_t:>7.2f}")  # fmt: skip
     print("targets:")
     failed = 0
     for key, target in TARGETS.items():

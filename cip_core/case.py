@@ -12,8 +12,10 @@ import re
 import unicodedata
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, fields
+from dataclasses import field as dataclass_field
 from datetime import date, datetime
 from decimal import Decimal
+from types import MappingProxyType
 from typing import Any, Literal
 
 from cip_core._data import load_toml
@@ -81,7 +83,12 @@ def is_asked(name: str, answers: Mapping[str, object]) -> bool:
 
 @dataclass(frozen=True)
 class Case:
-    """One planned stage. Every field is optional; ``None`` means "not answered"."""
+    """One planned stage. Every field is optional; ``None`` means "not answered".
+
+    A question of the catalogue without a typed field here lands in ``extra`` (name -> parsed
+    value), so a new question needs no edit of this class; rules read any question with
+    ``case.answer(name)``.
+    """
 
     start_date: date | None = None
     duration_months: Decimal | None = None
@@ -100,9 +107,28 @@ class Case:
     jobseeker: bool | None = None
     benefits: Benefits | None = None
     non_eea: bool | None = None
+    # Not hashed: a frozen Case stays hashable whatever the mapping is.
+    extra: Mapping[str, object] = dataclass_field(default_factory=dict, hash=False)
+
+    def answer(self, name: str) -> object:
+        """The parsed answer to catalogue question ``name``; ``None`` when not answered."""
+        if name in TYPED_FIELDS:
+            return getattr(self, name)
+        if name not in QUESTION:
+            raise KeyError(f"{name!r} is not a question of cip_core/questions.toml")
+        return self.extra.get(name)
 
 
-FIELD_NAMES: tuple[str, ...] = tuple(f.name for f in fields(Case))
+# The questions with a typed field on Case (the public contract), in the class's order.
+TYPED_FIELDS: tuple[str, ...] = tuple(f.name for f in fields(Case) if f.name != "extra")
+# Every question, typed first (today's order of "missing"), then the catalogue's others in its
+# order: the parser, the command line's flags and "missing" all follow this list.
+FIELD_NAMES: tuple[str, ...] = TYPED_FIELDS + tuple(
+    q["name"] for q in QUESTIONS if q["name"] not in TYPED_FIELDS
+)
+_UNASKED = set(TYPED_FIELDS) - set(QUESTION)
+if _UNASKED:  # a typed field the catalogue lacks would never be parsed: say so at import
+    raise ValueError(f"cip_core/questions.toml: no [[question]] for {sorted(_UNASKED)}")
 
 
 @dataclass(frozen=True)
@@ -363,7 +389,10 @@ def parse_case(data: Mapping[str, object], lang: str = DEFAULT_LANGUAGE) -> Case
     errors.extend(_cross_field_errors(values, lang))
     if errors:
         raise InputError(errors, lang)
-    return Case(**values)  # type: ignore[arg-type]  # each parser returns its field's type
+    typed = {name: value for name, value in values.items() if name in TYPED_FIELDS}
+    extra = MappingProxyType({k: v for k, v in values.items() if k not in TYPED_FIELDS})
+    # Each parser returns its field's type (the catalogue's kind, pinned by tests/core).
+    return Case(**typed, extra=extra)  # type: ignore[arg-type]
 
 
 def _cross_field_errors(values: Mapping[str, object], lang: str) -> list[FieldError]:
@@ -377,7 +406,7 @@ def _cross_field_errors(values: Mapping[str, object], lang: str) -> list[FieldEr
 
 def asked_fields(case: Case) -> tuple[str, ...]:
     """The questions asked for ``case`` (the others are hidden by their ``asked_if``)."""
-    answers = {name: getattr(case, name) for name in FIELD_NAMES}
+    answers = {name: case.answer(name) for name in FIELD_NAMES}
     return tuple(name for name in FIELD_NAMES if is_asked(name, answers))
 
 
@@ -392,4 +421,7 @@ def normalise_case(case: object, lang: str = DEFAULT_LANGUAGE) -> Case:
     if not isinstance(case, Case):
         bad = _Bad("wrong_type")
         raise InputError([_error(lang, "case", bad)], lang)
-    return parse_case({name: getattr(case, name) for name in FIELD_NAMES}, lang)
+    if not isinstance(case.extra, Mapping):
+        raise InputError([_error(lang, "case", _Bad("wrong_type"))], lang)
+    # Keys of ``extra`` that are not questions are ignored, like unknown keys of a URL.
+    return parse_case({name: case.answer(name) for name in FIELD_NAMES}, lang)

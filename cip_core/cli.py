@@ -119,21 +119,29 @@ def _note(note: str) -> str:
     return f" ({note})" if note else ""
 
 
+def _labelled(label: str, lang: str) -> str:
+    """``label`` followed by its colon, spaced as the language writes it."""
+    return str(catalogue(lang)["format"]["label"]).replace("{label}", label)
+
+
 def _actor(actor: str | None, lang: str) -> str:
-    return f"{catalogue(lang)['actors'][actor]}: " if actor else ""
+    return _labelled(catalogue(lang)["actors"][actor], lang) + " " if actor else ""
 
 
 def render_text(result: Result) -> str:
     """A plain-text answer for a terminal."""
     lang = result.lang
-    labels: dict[str, str] = catalogue(lang)["labels"]
-    lines = [f"{labels['verdict']}: {result.headline or result.summary}"]
+    labels: dict[str, str] = {
+        key: _labelled(label, lang) if key not in ("rmmg", "since") else label
+        for key, label in catalogue(lang)["labels"].items()
+    }
+    lines = [f"{labels['verdict']} {result.headline or result.summary}"]
     if result.body:
-        lines.append(f"{labels['body']}: {result.body.name} — {result.body.contact}")
+        lines.append(f"{labels['body']} {result.body.name} — {result.body.contact}")
     a = result.allowance
     if a is not None and a.minimum is not None:
         lines.append(
-            f"{labels['allowance']}: {format_money(a.minimum, lang)} "
+            f"{labels['allowance']} {format_money(a.minimum, lang)} "
             f"({labels['rmmg']} {format_money(a.rmmg, lang)} {labels['since']} "
             f"{format_date(a.rmmg_since, lang)})"
         )
@@ -146,13 +154,13 @@ def render_text(result: Result) -> str:
         ("steps", result.steps),
     ):
         if items:
-            lines.append(f"{labels[key]}:")
+            lines.append(labels[key])
             lines += [
                 f"  - {_actor(item.actor, lang)}{item.message} "
-                f"[{labels['source']}: {item.source}{_note(item.source_note)}]"
+                f"[{labels['source']} {item.source}{_note(item.source_note)}]"
                 for item in items
             ]
     if result.missing:
         names = ", ".join(field_label(lang, name) for name in result.missing)
-        lines.append(f"{labels['missing']}: {names}")
+        lines.append(f"{labels['missing']} {names}")
     return "\n".join(lines) + "\n"

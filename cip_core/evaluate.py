@@ -135,6 +135,7 @@ def _item(lang: str, section: str, finding: Finding) -> Item:
         text(lang, section, finding.code, **params),
         source_url(finding.code, lang),
         actor=step.actor if step else None,
+        actor_label=text(lang, "actors", step.actor) if step else None,
         links=step.links(lang, str(finding.params.get("body") or "")) if step else None,
         source_note=source_note(finding.code, lang),
     )

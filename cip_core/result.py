@@ -7,6 +7,7 @@ from decimal import Decimal
 from typing import Any
 
 from cip_core.bodies import Body
+from cip_core.messages import text
 from cip_core.money import format_date, format_money, format_percent, money_str
 from cip_core.rules.allowance import AllowanceFigures
 
@@ -24,6 +25,7 @@ class Item:
     links: list[dict[str, str]] | None = None  # steps only: official page, site section
     # "in French" when the source's page is not in the reader's language (sources.toml fallback).
     source_note: str = ""
+    actor_label: str | None = None  # steps only: who acts, in the requested language
 
     def to_dict(self) -> dict[str, Any]:
         item: dict[str, Any] = {
@@ -35,6 +37,7 @@ class Item:
         if self.actor is not None:
             item["actor"] = self.actor
             item["links"] = [dict(link) for link in self.links or []]
+            item["actor_label"] = self.actor_label
         return item
 
 
@@ -87,6 +90,14 @@ def _display(figures: AllowanceFigures, lang: str) -> dict[str, str | None]:
         "offered": money(figures.offered),
         "checked_until": format_date(figures.checked_until, lang),
         "low": money(figures.low),
+        # The minimum as the page states it: one amount, or the range when it is not known exactly.
+        "minimum_range": (
+            text(
+                lang, "figures", "range", low=money(figures.range[0]), high=money(figures.range[1])
+            )
+            if figures.range is not None
+            else None
+        ),
         "for_date": format_date(figures.for_date, lang) if figures.for_date else None,
         "age_percent": format_percent(percent / 100, lang) if percent is not None else None,
         "fraction": format_percent(figures.fraction, lang),

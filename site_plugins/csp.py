@@ -11,9 +11,10 @@ Choices (see also tests/trust/):
   'wasm-unsafe-eval'; no 'unsafe-inline' and no 'unsafe-eval' ever.
 - `style-src 'self'` + hashes of inline `<style>` elements: Material sets styles through the
   CSSOM (`element.style.x = …`), which a policy does not restrict, so no 'unsafe-inline' is
-  needed for styles either. `style="…"` attributes in the HTML (Python-Markdown writes
-  `style="text-align: right;"` for aligned table columns) are allowed one exact value at a time:
-  'unsafe-hashes' plus the hash of each value the page holds, only on pages that have some.
+  needed for styles either. `style="…"` attributes fail the build: allowing them needs
+  'unsafe-hashes'. The one kind Python-Markdown writes, `style="text-align: right;"` on aligned
+  table columns, becomes `class="cip-align-right"` (overrides/assets/stylesheets/
+  accessibility.css) before the policy is computed (:func:`align_table_columns`).
 - Inline event handlers (`onclick=`) and `javascript:` URLs fail the build: the policy would
   block them, and allowing them would need 'unsafe-hashes' for scripts.
 - `frame-ancestors` cannot be delivered by a `<meta>` tag (browsers ignore it there); protecting
@@ -28,6 +29,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import re
 import sys
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -78,6 +80,10 @@ class _InlineCollector(HTMLParser):
                 self.found.problems.append(f"inline event handler {name}= on <{tag}>")
             elif name == "style" and value.strip():
                 self.found.style_attributes.append(value)
+                self.found.problems.append(
+                    f"style= attribute on <{tag}> (a policy allows it only with 'unsafe-hashes'):"
+                    " use a class"
+                )
             elif name in URL_ATTRIBUTES and value.strip().lower().startswith("javascript:"):
                 self.found.problems.append(f"javascript: URL in {name}= on <{tag}>")
         if tag == "script" and "src" not in values:
@@ -153,8 +159,20 @@ def policy_for(html: str) -> str:
     )
 
 
+# Python-Markdown's aligned table cells (the tables extension writes exactly this).
+_ALIGNED_CELL = re.compile(r'<(th|td) style="text-align: (left|right|center);">')
+
+
+def align_table_columns(html: str) -> str:
+    """Table alignment as a class, not a style attribute (which the policy forbids)."""
+    return _ALIGNED_CELL.sub(r'<\1 class="cip-align-\2">', html)
+
+
 def apply_policy(html: str) -> str:
-    """The page with its placeholder replaced by its policy; CspError when it cannot be."""
+    """The page with its placeholder replaced by its policy; CspError when it cannot be.
+
+    Aligned table cells get a class instead of their style attribute first."""
+    html = align_table_columns(html)
     count = html.count(PLACEHOLDER)
     if count != 1:
         raise CspError(
@@ -174,7 +192,7 @@ def apply_to_site(site_dir: Path) -> dict[Path, str]:
         except CspError as error:
             raise CspError(f"{path}: {error}") from None
         path.write_text(result, encoding="utf-8")
-        written[path] = policy_for(html)
+        written[path] = policy_for(align_table_columns(html))
     return written
 
 

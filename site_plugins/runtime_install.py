@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import shutil
 from pathlib import Path
+from typing import Any
 
 # Where the worker finds the runtime, relative to the site's root (the shared agreement).
 SITE_SUBDIR = Path("assets") / "pyodide"
@@ -19,7 +21,12 @@ MANIFEST = "manifest.json"
 # AND /assets/ (the worker and the runtime it fetches); this build's runtime is written into it.
 SERVICE_WORKER = "sw.js"
 SW_TEMPLATE = Path(__file__).with_name("runtime_sw.js")
-SW_PLACEHOLDER = "__CIP_RUNTIME__"
+SW_PLACEHOLDER = "__CIP_BUILD__"
+# The built worker, whose runtime URL gets the runtime's version.
+WORKER = Path("assets") / "calculator" / "worker.js"
+WORKER_RUNTIME_URL = re.compile(r'new URL\("\.\./pyodide/(?:[0-9a-f]{16}/)?", import\.meta\.url\)')
+# What marks a calculator page (served network first, kept for offline use).
+CALCULATOR_MARK = b'id="cip-calculator"'
 
 
 class RuntimeMissingError(Exception):
@@ -45,14 +52,23 @@ def _same(a: Path, b: Path) -> bool:
     return sa.st_size == sb.st_size and sa.st_mtime_ns == sb.st_mtime_ns
 
 
+def runtime_version(source: Path) -> str:
+    """The runtime's version: the start of its manifest's sha256 (the manifest holds every
+    file's sha256), so the folder name alone lets a service worker check a cached runtime."""
+    return hashlib.sha256((source / MANIFEST).read_bytes()).hexdigest()[:16]
+
+
 def install_runtime(source: Path, site_dir: Path) -> list[str]:
-    """Makes ``<site_dir>/assets/pyodide/`` an exact copy of the bundle; returns what it copied.
+    """Makes ``<site_dir>/assets/pyodide/<version>/`` an exact copy of the bundle, rewrites the
+    built worker to load it from there, writes sw.js; returns what it copied.
 
     Idempotent and cheap when already done: a second call (the next language of an i18n build,
-    a dirty rebuild) copies nothing and removes files an older bundle left (a stale wheel).
+    a dirty rebuild) copies nothing and removes what an older bundle left (an older version).
     """
     files = runtime_files(source)
-    target = site_dir / SITE_SUBDIR
+    version = runtime_version(source)
+    root = site_dir / SITE_SUBDIR
+    target = root / version
     target.mkdir(parents=True, exist_ok=True)
     copied = []
     for path in files:
@@ -62,28 +78,83 @@ def install_runtime(source: Path, site_dir: Path) -> list[str]:
     wanted = {p.name for p in files}
     for stale in target.iterdir():
         if stale.name not in wanted:
+            stale.unlink()
+    for stale in root.iterdir():
+        if stale.name != version:
             if stale.is_dir():
                 shutil.rmtree(stale)
             else:
                 stale.unlink()
+    point_worker(site_dir, version)
     write_service_worker(source, site_dir)
     return copied
 
 
-def service_worker(source: Path) -> str:
-    """sw.js for this bundle: its cache is named after the manifest's hash (the runtime version)."""
-    manifest = (source / MANIFEST).read_bytes()
-    runtime = {
-        "version": hashlib.sha256(manifest).hexdigest()[:16],
-        # What the worker may fetch: every published file but the manifest itself.
-        "files": [p.name for p in runtime_files(source) if p.name != MANIFEST],
+def point_worker(site_dir: Path, version: str) -> None:
+    """The built worker loads the runtime from its versioned folder: a new runtime is a new URL,
+    so no HTTP cache can hand an old lock to a new wheel (or the reverse)."""
+    worker = site_dir / WORKER
+    if not worker.is_file():  # a site without the calculator (plugin test fixtures)
+        return
+    text = worker.read_text("utf-8")
+    new, count = WORKER_RUNTIME_URL.subn(f'new URL("../pyodide/{version}/", import.meta.url)', text)
+    if count != 1:
+        raise RuntimeMissingError(
+            f"{WORKER} must load the runtime once from "
+            '`new URL("../pyodide/", import.meta.url)`; found that ' + f"{count} times"
+        )
+    if new != text:
+        worker.write_text(new, "utf-8")
+
+
+def _hash(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as stream:
+        for block in iter(lambda: stream.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def build_description(source: Path, site_dir: Path) -> dict[str, Any]:
+    """What sw.js knows of this build: a version over every file (so any deploy changes sw.js),
+    the runtime's version, and the sha256 of each static file it may store and serve."""
+    everything = {
+        p.relative_to(site_dir).as_posix(): _hash(p)
+        for p in sorted(site_dir.rglob("*"))
+        if p.is_file() and p.relative_to(site_dir).as_posix() != SERVICE_WORKER
     }
+    version = hashlib.sha256(
+        "".join(f"{path}\0{digest}\n" for path, digest in everything.items()).encode()
+    ).hexdigest()[:16]
+    pages = sorted(
+        path
+        for path in everything
+        if path.endswith(".html") and CALCULATOR_MARK in (site_dir / path).read_bytes()
+    )
+    served = {
+        path: digest
+        for path, digest in everything.items()
+        if path in pages
+        or path.startswith("search/")
+        or (path.startswith("assets/") and not path.startswith(f"{SITE_SUBDIR.as_posix()}/"))
+    }
+    return {
+        "version": version,
+        "runtime": runtime_version(source),
+        "pages": pages,
+        "files": served,
+    }
+
+
+def service_worker(source: Path, site_dir: Path) -> str:
+    """sw.js for this build (see runtime_sw.js)."""
+    build = build_description(source, site_dir)
     template = SW_TEMPLATE.read_text("utf-8")
-    return template.replace(SW_PLACEHOLDER, json.dumps(runtime, sort_keys=True), 1)
+    return template.replace(SW_PLACEHOLDER, json.dumps(build, sort_keys=True, indent=1), 1)
 
 
 def write_service_worker(source: Path, site_dir: Path) -> None:
-    text = service_worker(source)
+    text = service_worker(source, site_dir)
     target = site_dir / SERVICE_WORKER
     if not target.is_file() or target.read_text("utf-8") != text:
         target.write_text(text, "utf-8")

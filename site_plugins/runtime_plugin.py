@@ -1,4 +1,5 @@
-"""MkDocs plugin ``cip-runtime``: publishes build/runtime/ at /assets/pyodide/ in the site.
+"""MkDocs plugin ``cip-runtime``: publishes build/runtime/ at /assets/pyodide/<version>/ and
+writes /sw.js, with a hash of the whole built site in it.
 
 A thin adapter over :func:`site_plugins.runtime_install.install_runtime`. mkdocs-static-i18n
 runs the build once per language into the same site_dir: the copy is idempotent, so the
@@ -13,7 +14,7 @@ from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 
 from site_plugins.runtime_config import RuntimeConfig
 from site_plugins.runtime_install import RuntimeMissingError, install_runtime, runtime_files
@@ -35,6 +36,9 @@ class RuntimePlugin(BasePlugin[RuntimeConfig]):
             raise PluginError(f"cip-runtime: {error}") from error
         return config
 
+    # After every other plugin, mkdocs-static-i18n (-100) included: it rewrites the search index
+    # at the end of the build, and sw.js holds a hash of every file of the final site.
+    @event_priority(-110)
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if not self.config.enabled:
             return

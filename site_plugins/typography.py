@@ -134,7 +134,13 @@ class Finding:
     message: str
 
 
+def _decoded(value: str) -> str:
+    # The catalogues may write the two spaces as TOML escapes, for editors to see them.
+    return value.replace("\\u202f", NNBSP).replace("\\u00a0", NBSP)
+
+
 def _fix_value(value: str, lang: str) -> str:
+    value = _decoded(value)
     if lang == "fr":
         # Placeholders ({field}) are prose here; escaped quotes \" are straight quotes.
         return _fix_prose_fr(value.replace('\\"', '"')).replace('"', '\\"')
@@ -160,7 +166,7 @@ def check_catalogue(text: str, lang: str) -> list[Finding]:
         match = _VALUE_RE.match(line)
         if not match:
             continue
-        value = match.group(2)
+        value = _decoded(match.group(2))
         fixed = _fix_value(value, lang)
         if fixed != value:
             found.append(Finding(number, _describe(value, fixed, lang)))

@@ -96,11 +96,11 @@ def _wheel_info() -> str:
 
 def _zip_entry(archive: zipfile.ZipFile, name: str, data: bytes) -> None:
     info = zipfile.ZipInfo(name, date_time=FIXED_DATE)
-    # Stored, not deflated: the host gzips the whole file better (62 KB instead of 78 KB with
-    # the core's bytecode), and Pyodide unpacks it without inflating.
-    info.compress_type = zipfile.ZIP_STORED
+    # Deflated, measured: 83 KB whether or not the host gzips .whl, against 63 KB when it does
+    # and 174 KB when it does not if stored. Bytes must not depend on the host.
+    info.compress_type = zipfile.ZIP_DEFLATED
     info.external_attr = 0o644 << 16  # rw-r--r--, same on every machine
-    archive.writestr(info, data)
+    archive.writestr(info, data, compresslevel=9)
 
 
 def wheel_bytes(

@@ -2,11 +2,13 @@
 
 Pyodide's ``python_stdlib.zip`` holds ~600 modules as source (2.5 MB over the wire) and Python
 compiles each one it imports at every start (~1.8 s of the ~2 s start on a 2-core machine).
-:func:`trim_stdlib` runs the worker's boot code, the protocol and every golden case inside
-Pyodide under Node (tools/trace_stdlib.mjs), records the modules imported from the zip, adds a
-safety margin (what error paths import), and replaces the zip by one with those modules only,
-as ``.pyc`` compiled by that very interpreter. The in-Pyodide tests (tests/pyodide) then run the
-golden cases against this trimmed zip, so a module missing from it fails the tests.
+:func:`trim_stdlib` runs the worker's boot code and the protocol on a fixed probe set
+(tools/stdlib_probes.json) inside Pyodide under Node (tools/trace_stdlib.mjs), records the
+modules imported from the zip, adds a safety margin (what error paths import), and replaces
+the zip by one with those modules only, as ``.pyc`` compiled by that very interpreter. The
+in-Pyodide tests (tests/pyodide) then run the golden cases against this trimmed zip, so a module
+missing from it fails the tests. The build never runs test cases: a rules update (new data)
+cannot change whether or what the build ships.
 """
 
 from __future__ import annotations
@@ -21,8 +23,7 @@ from tools.node_job import NodeJobError, run_node_job
 ROOT = Path(__file__).resolve().parent.parent
 SCRIPT = Path(__file__).with_name("trace_stdlib.mjs")
 WORKER = ROOT / "docs" / "assets" / "calculator" / "worker.js"
-GOLDEN_RUNNER = ROOT / "tests" / "core" / "golden.py"
-GOLDEN_CASES = ROOT / "tests" / "core" / "golden_cases.toml"
+PROBES = Path(__file__).with_name("stdlib_probes.json")
 STDLIB = "python_stdlib.zip"
 # Imported on paths the recorded run may not take: formatting an unexpected exception, warnings,
 # text encodings a browser or a message may bring, pretty-printing while debugging.
@@ -45,7 +46,7 @@ MARGIN = (
     "encodings.raw_unicode_escape",
 )
 # What the trace depends on besides the runtime and the core (the bundle's fingerprint).
-INPUTS = (SCRIPT, WORKER, GOLDEN_RUNNER, GOLDEN_CASES)
+INPUTS = (SCRIPT, WORKER, PROBES)
 
 
 class TraceError(Exception):
@@ -63,8 +64,7 @@ def trim_stdlib(runtime_dir: Path, work_dir: Path) -> dict[str, Any]:
     job = {
         "runtime_dir": str(runtime_dir),
         "worker": str(WORKER),
-        "golden_runner": str(GOLDEN_RUNNER),
-        "golden_cases": str(GOLDEN_CASES),
+        "probes": str(PROBES),
         "margin": list(MARGIN),
         "output": str(output),
         "core_output": str(work_dir / "core-pyc.zip"),
@@ -74,7 +74,7 @@ def trim_stdlib(runtime_dir: Path, work_dir: Path) -> dict[str, Any]:
     except NodeJobError as error:
         raise TraceError(str(error)) from None
     if summary["problems"]:
-        raise TraceError("golden cases failed inside Pyodide:\n" + "\n".join(summary["problems"]))
+        raise TraceError("probes failed inside Pyodide:\n" + "\n".join(summary["problems"]))
     full_size = full.stat().st_size
     shutil.copyfile(output, full)
     with zipfile.ZipFile(work_dir / "core-pyc.zip") as core:

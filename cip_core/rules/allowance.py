@@ -161,7 +161,7 @@ def minimum_allowance(
 ) -> tuple[AllowanceFigures | None, Outcome]:
     """The minimum for this case (for a stage starting ``today`` when no date is given)."""
     outcome = Outcome()
-    needed = [name for name in ("age", "weekly_hours") if getattr(case, name) is None]
+    needed = [name for name in ("age", "weekly_hours") if case.answer(name) is None]
     if case.start_date is None:
         outcome.missing.append("start_date")  # still asked: the figure below is for today
     if case.monthly_allowance is None:

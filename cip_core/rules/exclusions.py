@@ -21,7 +21,7 @@ def exclusions(case: Case) -> Outcome:
     """Every exclusion that applies (not just the first), and the ones not answered yet."""
     outcome = Outcome()
     for flag in EXCLUSIONS:
-        answer = getattr(case, flag)
+        answer = case.answer(flag)
         if answer is None:
             outcome.missing.append(flag)
         elif answer:

@@ -22,7 +22,7 @@ def brussels_link(case: Case) -> tuple[bool | None, Outcome]:
     )
     if any(links):
         return True, Outcome()
-    unanswered = [name for name in LINK_FIELDS if getattr(case, name) is None]
+    unanswered = [name for name in LINK_FIELDS if case.answer(name) is None]
     if unanswered:
         return None, Outcome(missing=unanswered)
     return False, Outcome(reasons=[Finding("no_brussels_link")])

@@ -90,3 +90,17 @@ def test_python_m_entry_point_never_prints_a_traceback() -> None:
     )
     assert proc.returncode == 2
     assert "Traceback" not in proc.stderr and "Âge" in proc.stderr
+
+
+@pytest.mark.parametrize(
+    ("lang", "verdict", "source"),
+    [("fr", "Réponse\u00a0: ", "[Source\u00a0: "), ("nl", "Antwoord: ", "[Bron: ")],
+)
+def test_text_labels_are_spaced_as_the_language_writes_them(
+    capsys: pytest.CaptureFixture[str], lang: str, verdict: str, source: str
+) -> None:
+    code, out, _ = run([*BASE, "--lang", lang], capsys)
+    assert code == 0
+    assert out.startswith(verdict)
+    assert source in out
+    assert " :" not in out.replace("\u00a0:", "")  # no ordinary space before a colon

@@ -17,6 +17,7 @@ from cip_core.case import (
     FIELD_NAMES,
     QUESTION,
     QUESTIONS,
+    TYPED_FIELDS,
     UNIT_READERS,
     WHITESPACE,
     Benefits,
@@ -34,9 +35,12 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def test_every_case_field_is_one_question() -> None:
+    # Every typed Case field is a question; a question may have no typed field (Case.extra).
     names = [q["name"] for q in QUESTIONS]
     assert sorted(names) == sorted(FIELD_NAMES)
+    assert set(TYPED_FIELDS) <= set(names)
     assert len(set(names)) == len(names)
+    assert not {"extra", "answer"} & set(names)  # would shadow Case's own attributes
     for q in QUESTIONS:
         assert q["kind"] in KINDS, q["name"]
         if q["kind"] == "decimal":
@@ -199,3 +203,93 @@ def test_a_missing_key_in_a_new_language_is_named_with_its_file(tmp_path: Path) 
     assert "cip_core/messages/de.toml: missing key ui.copyDone" in run.stdout
     run = _run(folder, "from cip_core.messages import lookup; lookup('de', 'ui', 'copyDone')")
     assert "MessageError: cip_core/messages/de.toml: missing key ui.copyDone" in run.stderr
+
+
+# --- a question declared only in the catalogue: parsed, carried, answered, no case.py edit ------
+
+NEW_QUESTION = """
+[[question]]
+name = "probe_question"
+group = "stage"
+kind = "yes_no"
+inline = true
+"""
+NEW_WORDS = {
+    "fr": '[questions.probe_question]\nlegend = "Une sonde\u202f?"\nshort = "Question sonde"\n',
+    "nl": '[questions.probe_question]\nlegend = "Proefvraag?"\nshort = "Proefvraag"\n',
+}
+
+
+def copy_with_new_question(folder: Path) -> Path:
+    """A copy of cip_core whose catalogues (only) gain the yes/no ``probe_question``."""
+    shutil.copytree(
+        ROOT / "cip_core", folder / "cip_core", ignore=shutil.ignore_patterns("__pycache__")
+    )
+    with (folder / "cip_core" / "questions.toml").open("a", encoding="utf-8") as handle:
+        handle.write(NEW_QUESTION)
+    for lang, words in NEW_WORDS.items():
+        with (folder / "cip_core" / "messages" / f"{lang}.toml").open("a", encoding="utf-8") as f:
+            f.write("\n" + words)
+    return folder
+
+
+CARRIED = """
+import dataclasses, io, json
+from cip_core import Case, InputError, evaluate, parse_case
+from cip_core.case import FIELD_NAMES, TYPED_FIELDS, normalise_case
+from cip_core.cli import main
+from cip_core.messages import check_catalogues
+
+assert check_catalogues() == [], check_catalogues()
+assert "probe_question" in FIELD_NAMES and "probe_question" not in TYPED_FIELDS
+assert "probe_question" not in {f.name for f in dataclasses.fields(Case)}
+case = parse_case({"probe_question": "oui", "workplace_region": "brussels"})
+print("answer", case.answer("probe_question"), dict(case.extra))
+print("built", normalise_case(Case(extra={"probe_question": "nee"})).answer("probe_question"))
+print("unanswered", parse_case({}).answer("probe_question"))
+try:
+    parse_case({"probe_question": "peut-être"}, "nl")
+except InputError as error:
+    print("error", [(e.field, e.code, e.message) for e in error.errors])
+print("result", evaluate(case).verdict)
+code = main(["--probe-question", "ja", "--workplace-region", "brussels", "--json"])
+print("cli", code)
+"""
+
+
+def test_a_catalogue_only_question_is_parsed_carried_and_answered(tmp_path: Path) -> None:
+    run = _run(copy_with_new_question(tmp_path), CARRIED)
+    assert run.returncode == 0, run.stderr
+    assert "answer True {'probe_question': True}" in run.stdout
+    assert "built False" in run.stdout
+    assert "unanswered None" in run.stdout
+    # A bad value: the new question's own short label, in the requested language.
+    assert "error [('probe_question', 'not_boolean', " in run.stdout
+    assert "Proefvraag" in run.stdout
+    assert "result incomplete" in run.stdout
+    assert "cli 0" in run.stdout
+
+
+def test_the_command_line_has_a_flag_for_a_catalogue_only_question(tmp_path: Path) -> None:
+    folder = copy_with_new_question(tmp_path)
+    help_run = _run(folder, "from cip_core.cli import main; main(['--help'])")
+    assert "--probe-question" in help_run.stdout
+    bad = _run(
+        folder, "from cip_core.cli import main; raise SystemExit(main(['--probe-question', 'x']))"
+    )
+    assert bad.returncode == 2
+    assert bad.stderr.startswith("cip-check: ") and "Question sonde" in bad.stderr
+    assert "Traceback" not in bad.stderr
+
+
+def test_answer_reads_typed_fields_and_refuses_unknown_names() -> None:
+    case = parse_case({"jobseeker": "yes", "age": "30"})
+    assert (case.answer("jobseeker"), case.answer("age"), case.answer("benefits")) == (
+        True,
+        30,
+        None,
+    )
+    assert dict(case.extra) == {}
+    with pytest.raises(KeyError, match="not a question"):
+        case.answer("no_such_question")
+    hash(case)  # a frozen Case stays hashable with its mapping of extra answers

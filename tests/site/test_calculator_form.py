@@ -4,7 +4,10 @@ accessibility markup, links relative to the page, the script's words as JSON, co
 from __future__ import annotations
 
 import json
+import os
 import re
+import subprocess
+import sys
 from datetime import date
 from html.parser import HTMLParser
 from pathlib import Path
@@ -16,6 +19,7 @@ from cip_core.case import QUESTIONS, WHITESPACE
 from cip_core.messages import DEFAULT_LANGUAGE, LANGUAGES, lookup
 from site_plugins.calculator_form import render_calculator
 from site_plugins.figures import FigureError, render_figures
+from tests.core.test_questions import copy_with_new_question
 
 # The default language at the site's root, the others in their folder (nl/, en/).
 PAGE_URL = {
@@ -171,3 +175,32 @@ def test_footer_date_uses_the_core_format(lang: str, reviewed: str | date, shown
     sheet = lookup(lang, "site", "footer_sheet")
     assert f'<a href="https://example.org/sheet">{sheet}</a>' in html, html
     assert "{" not in html, html
+
+
+FORM_OF_NEW_QUESTION = """
+import re
+from site_plugins.figures import render_figures
+html = render_figures("{{cip calculator}}", "nl", "nl/calculateur/")
+print(sorted(set(re.findall(r'name="(probe_question)" value="(yes|no)"', html))))
+print("wrapper" if 'id="cip-q-probe_question"' in html else "no wrapper")
+print("legend" if "Proefvraag?" in html else "no legend")
+"""
+
+
+def test_a_catalogue_only_question_appears_in_the_form(tmp_path: Path) -> None:
+    # Only the catalogues change (tests/core copy); the form's HTML and JS are not edited.
+    folder = copy_with_new_question(tmp_path)
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(folder), str(ROOT)])}
+    run = subprocess.run(
+        [sys.executable, "-c", FORM_OF_NEW_QUESTION],
+        env=env,
+        cwd=folder,
+        capture_output=True,
+        text=True,
+    )
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.split("\n")[:3] == [
+        "[('probe_question', 'no'), ('probe_question', 'yes')]",
+        "wrapper",
+        "legend",
+    ]

@@ -138,6 +138,15 @@ def test_a_catalogue_with_wrong_typography_fails_and_the_fix_makes_it_pass() -> 
     assert f"valable{NNBSP};" in fixed
 
 
+def test_catalogue_escapes_count_as_the_spaces_they_write() -> None:
+    # Escaped spaces are right; an escaped one next to a typed one is a doubled space.
+    good = 'a = "Où\\u202f? Calcul\\u00a0: {x}."\n'
+    doubled = f'a = "Où\\u202f{NNBSP}? Calcul\\u00a0{NBSP}: {{x}}."\n'
+    assert check_catalogue(good, "fr") == []
+    assert [f.line for f in check_catalogue(doubled, "fr")] == [1]
+    assert check_catalogue(fix_catalogue(doubled, "fr"), "fr") == []
+
+
 def test_dutch_catalogues_use_one_quotation_style() -> None:
     catalogue = (
         'a = "Taal „{value}” onbekend."\nb = "Taal “{value}” onbekend."\n'

@@ -169,13 +169,16 @@ def test_keyboard_only_reaches_every_control_and_announces_the_answer(
     page.goto(f"{contexts.origin}{path}?{permalink('eligible')}")
     assert wait_for_answer(page) == "eligible"
     fields: list[str] = page.evaluate(REACHABLE)
+    # #11: only the verdict line is announced (#cip-live); the details are plain content.
     region = page.evaluate(
         """() => { const box = document.getElementById("cip-result");
-                   const live = box.closest("[aria-live]");
+                   const live = document.getElementById("cip-live");
                    window.__cipRegion = box;
-                   return live ? live.getAttribute("aria-live") : null; }"""
+                   return [box.closest("[aria-live]") === null, live?.getAttribute("aria-live"),
+                           live?.textContent === box.querySelector(".cip-verdict-title")
+                             ?.textContent]; }"""
     )
-    assert region in {"polite", "assertive"}, f"the result is in no live region ({region!r})"
+    assert region == [True, "polite", True], f"the verdict line is not the live region {region}"
     before = page.inner_text("#cip-result")
 
     page.evaluate(REST)
@@ -222,7 +225,9 @@ def test_keyboard_only_reaches_every_control_and_announces_the_answer(
     same_node = page.evaluate("document.getElementById('cip-result') === window.__cipRegion")
     assert same_node, "the live region was replaced, not updated (screen readers miss it)"
     after = page.inner_text("#cip-result")
-    assert after != before and re.search(r"\S", after), "the live region's text did not change"
+    assert after != before and re.search(r"\S", after), "the result's text did not change"
+    announced = page.inner_text("#cip-live")
+    assert announced == page.inner_text("#cip-result .cip-verdict-title"), announced
 
 
 # --- the worker under a header policy --------------------------------------------------------

@@ -87,16 +87,23 @@ def test_carriage_returns_are_hashed_as_the_browser_sees_them() -> None:
     assert csp.find_inline_code("<script>a();\r\nb();\r</script>").scripts == ["a();\nb();\n"]
 
 
-def test_style_elements_and_attributes_get_exact_hashes_not_unsafe_inline() -> None:
-    html = '<style>p{color:red}</style><td style="text-align: right;">1</td>'
+def test_style_elements_get_exact_hashes_and_style_attributes_fail() -> None:
+    html = "<style>p{color:red}</style><p>1</p>"
     policy = directives(csp.policy_for(html))
-    assert policy["style-src"] == [
-        "'self'",
-        "'unsafe-hashes'",
-        sha256_source("p{color:red}"),
-        sha256_source("text-align: right;"),
-    ]
-    assert "'unsafe-hashes'" not in policy["script-src"]
+    assert policy["style-src"] == ["'self'", sha256_source("p{color:red}")]
+    with pytest.raises(csp.CspError, match="style= attribute"):
+        csp.policy_for('<p style="color: red">1</p>')
+
+
+def test_aligned_table_cells_get_a_class_and_no_unsafe_hashes() -> None:
+    html = (
+        '<meta http-equiv="Content-Security-Policy" content="cip-csp-placeholder">'
+        '<table><tr><th style="text-align: right;">a</th></tr>'
+        '<tr><td style="text-align: center;">1</td></tr></table>'
+    )
+    out = csp.apply_policy(html)
+    assert '<th class="cip-align-right">' in out and '<td class="cip-align-center">' in out
+    assert "style=" not in out and "'unsafe-hashes'" not in out
 
 
 @pytest.mark.parametrize(

@@ -1,26 +1,18 @@
 // The calculator page: keeps the case (URL query <-> form), asks the worker (cip_core in Pyodide)
 // for the answer and shows it. Contract: ../../shared/checker-contract.md, door 3.
-import { el } from "./dom.js";
+import { el, pageData } from "./dom.js";
 import { renderErrors, renderMessage, renderResult } from "./render.js";
 import "./offline.js"; // the service worker: registered once the checker is ready
 
-const DEBOUNCE_MS = 150;
+// Typing is answered when the field is left ("change") or after this pause: never while a
+// number is only partly typed ("9" of "900").
+const PAUSE_MS = 1200;
 const options = Object.assign(
   // Generous limits: a slow phone on a slow line needs time to fetch and start Python.
   { silenceMs: 120_000, loadMs: 300_000, answerMs: 30_000 },
   typeof window.cipCheckerOptions === "object" ? window.cipCheckerOptions : {},
 );
 
-// The page's words and the core's reading rules, written into the page by the build from the
-// catalogues (site_plugins/calculator_form.py): nothing here is per language.
-function pageData() {
-  try {
-    const data = JSON.parse(document.getElementById("cip-texts")?.textContent || "{}");
-    return data && typeof data === "object" ? data : {};
-  } catch {
-    return {};
-  }
-}
 const data = pageData();
 const fill = (template, values) =>
   String(template ?? "").replace(/\{(\w+)\}/g, (whole, key) => (key in values ? String(values[key]) : whole));
@@ -33,6 +25,9 @@ const t = {
   agePart: (percent) => fill(ui.agePart, { percent }),
   timePart: (percent) => fill(ui.timePart, { percent }),
   checkedUntil: (day) => fill(ui.checkedUntil, { day }),
+  loadingWithAnswers: (percent) => fill(ui.loadingWithAnswers, { percent }),
+  loadingNoAnswers: (percent) => fill(ui.loadingNoAnswers, { percent }),
+  loadingShort: (percent) => fill(ui.loadingShort, { percent }),
 };
 const BOOLEAN_WORDS = {};
 for (const answer of ["yes", "no"]) {
@@ -61,6 +56,8 @@ let failed = false;
 let debounceTimer = null;
 let watchdog = null;
 let loadCap = null;
+let loadProgress = 0;
+let offline = false; // a download broke while loading: the reader can try again
 const waiters = new Map();
 
 const api = {
@@ -113,6 +110,8 @@ function updateUrl() {
   const query = queryFromCase();
   const url = `${location.pathname}${query ? "?" + query : ""}${location.hash}`;
   history.replaceState(history.state, "", url);
+  // carry.js puts the case on the language switch and on the links to the sheet's pages.
+  window.dispatchEvent(new CustomEvent("cip-case", { detail: query }));
 }
 
 // --- the form --------------------------------------------------------------------------------
@@ -204,8 +203,11 @@ function onFormInput(event) {
   showAsked();
   updateUrl();
   clearTimeout(debounceTimer);
-  if (choice) evaluateNow();
-  else debounceTimer = setTimeout(() => evaluateNow(), DEBOUNCE_MS);
+  // Typing: the field's "change" (it was left, or Enter) answers at once, but only if the value
+  // differs from what was last asked; otherwise wait for a pause.
+  if (choice || event.type === "change") {
+    if (choice || lastAsked[control.name] !== currentCase[control.name]) evaluateNow();
+  } else debounceTimer = setTimeout(() => evaluateNow(), PAUSE_MS);
 }
 
 function questionLabel(name) {
@@ -223,7 +225,7 @@ function focusField(name) {
 }
 
 function answers() {
-  const rows = [];
+  const rows = []; // [field name, question, answer shown]: the questions asked, not the hidden ones
   const asked = askedCase();
   for (const name of FIELDS) {
     const value = asked[name];
@@ -236,7 +238,7 @@ function answers() {
       const label = picked && form.querySelector(`label[for="${picked.id}"]`);
       if (label) shown = label.textContent.trim();
     }
-    rows.push([data.short?.[name] || questionLabel(name), shown]);
+    rows.push([name, data.short?.[name] || questionLabel(name), shown]);
   }
   return rows;
 }
@@ -274,15 +276,22 @@ const renderContext = {
   focusField,
   answers,
   permalink: () => location.href,
+  changeField: (name) => focusField(name),
   hasField: (name) => FIELDS.includes(name),
 };
 
 // --- the reminder bar: the verdict stays in sight while the reader scrolls through the form ---
 
+// On a phone it also carries the loading status, since the status line scrolls out of sight.
 const bar = el("div", { className: "cip-bar", attrs: { id: "cip-bar", hidden: "" } }, [
   el("span", { className: "cip-bar-text" }),
   el("a", { className: "cip-bar-link", text: t.seeAnswer, attrs: { href: "#cip-answer" } }),
 ]);
+// The only live region: the verdict line, set only when it changes (the details are plain text).
+const live = el("p", { className: "cip-visually-hidden", attrs: { id: "cip-live", "aria-live": "polite", "aria-atomic": "true" } });
+function announce(text) {
+  if (live.textContent !== text) live.textContent = text;
+}
 function inView(element) {
   const box = element.getBoundingClientRect();
   return box.bottom > 0 && box.top < window.innerHeight && box.height > 0;
@@ -290,12 +299,22 @@ function inView(element) {
 
 function updateBar() {
   const state = resultBox?.dataset.state;
-  const answered = state === "answered" || state === "input_error";
-  bar.hidden = failed || !answered || inView(resultBox) || !inView(form);
+  const shown = state === "answered" || state === "input_error" || state === "loading" || state === "offline";
+  bar.hidden = failed || !shown || inView(resultBox) || !inView(form);
 }
 
 function watchBar() {
-  root.append(bar);
+  root.append(bar, live);
+  // One tap from the form to the answer: to the verdict when there is one, focused for the
+  // keyboard and screen readers.
+  bar.lastChild.addEventListener("click", (event) => {
+    const target = document.getElementById("cip-verdict") || document.getElementById("cip-answer");
+    if (!target) return;
+    event.preventDefault();
+    target.scrollIntoView({ block: "start" });
+    if (target.id === "cip-verdict") target.focus({ preventScroll: true });
+    updateBar();
+  });
   let queued = false;
   const later = () => {
     if (queued) return;
@@ -309,15 +328,16 @@ function watchBar() {
   window.addEventListener("resize", later, { passive: true });
 }
 
-function setBar(state, result) {
-  const verdict = result ? String(result.verdict ?? "") : state;
+function setBar(state, result, text) {
+  const verdict = result && state === "answered" ? String(result.verdict ?? "") : state;
   bar.className = `cip-bar cip-bar--${verdict}`;
-  bar.firstChild.textContent = result ? t.verdictTitle[verdict] || "" : t.errorsTitle;
+  bar.firstChild.textContent = text ?? (state === "answered" ? t.verdictTitle[verdict] || "" : t.errorsTitle);
   updateBar();
 }
 
 function setAnswered(state, result) {
   setBar(state, result);
+  if (state === "answered" || state === "input_error") announce(bar.firstChild.textContent);
   resultBox.dataset.state = state;
   resultBox.removeAttribute("aria-busy");
   if (result) {
@@ -329,9 +349,12 @@ function setAnswered(state, result) {
   }
 }
 
+let lastAsked = {}; // the case last sent to the worker
+
 function evaluateNow() {
   clearTimeout(debounceTimer);
   updateUrl();
+  lastAsked = { ...currentCase };
   if (failed) return Promise.resolve({ type: "failed" });
   const id = nextId++;
   latestId = id;
@@ -341,13 +364,28 @@ function evaluateNow() {
     showFieldErrors([]);
     renderMessage(resultBox, t.waiting);
     setAnswered("waiting", null);
+    showLoading();
     return Promise.resolve({ id, type: "empty" });
   }
   resultBox.setAttribute("aria-busy", "true");
   if (ready) armWatchdog(options.answerMs);
   const answer = new Promise((resolve) => waiters.set(id, resolve));
+  if (offline) return answer; // asked again after "try again"
+  if (!ready) showLoading();
   worker.postMessage({ id, type: "evaluate", case: askedCase(), lang });
   return answer;
+}
+
+// While the checker starts: the answer area says so, with the share of the download received.
+function showLoading() {
+  if (ready || failed || offline || resultBox.dataset.state === "answered" || resultBox.dataset.state === "input_error") return;
+  const percent = Math.floor(loadProgress * 100);
+  const text = Object.keys(currentCase).length ? t.loadingWithAnswers(percent) : t.loadingNoAnswers(percent);
+  const p = resultBox.querySelector(".cip-placeholder");
+  if (resultBox.dataset.state === "loading" && p) p.textContent = text;
+  else renderMessage(resultBox, text);
+  resultBox.dataset.state = "loading";
+  setBar("loading", null, t.loadingShort(percent));
 }
 
 function onAnswer(message) {
@@ -356,19 +394,21 @@ function onAnswer(message) {
   if (message.id === latestId) {
     disarmWatchdog();
     api.answers += 1;
-    if (message.type === "result" && message.result && typeof message.result === "object") {
-      api.lastResult = message.result;
+    const result = message.result && typeof message.result === "object" ? message.result : null;
+    if (message.type === "result" && result) {
+      api.lastResult = result;
       api.lastErrors = null;
       showFieldErrors([]);
-      renderResult(resultBox, message.result, renderContext);
-      setAnswered("answered", message.result);
+      renderResult(resultBox, result, renderContext);
+      setAnswered("answered", result);
     } else {
+      // A bad field counts as missing: the answer computed without it stays under the errors.
       const errors = Array.isArray(message.errors) ? message.errors : [];
-      api.lastResult = null;
+      api.lastResult = result;
       api.lastErrors = errors;
       showFieldErrors(errors);
-      renderErrors(resultBox, errors, renderContext);
-      setAnswered("input_error", null);
+      renderErrors(resultBox, errors, renderContext, result);
+      setAnswered("input_error", result);
     }
   }
   // An older answer overtaken by a newer question is dropped, but its caller still hears of it.
@@ -385,9 +425,45 @@ function showStatus(stage, value) {
   status.hidden = false;
   const text = t.stages[stage] || t.stages.start;
   if (statusText.textContent !== text) statusText.textContent = text;
-  if (typeof value === "number" && Number.isFinite(value)) progress.value = Math.min(1, Math.max(0, value));
+  if (typeof value === "number" && Number.isFinite(value)) {
+    loadProgress = Math.min(1, Math.max(loadProgress, value));
+    progress.value = loadProgress;
+  }
   progress.hidden = stage === "ready";
   root.dataset.stage = stage;
+  if (stage !== "ready") showLoading();
+}
+
+// A download broke: say so, keep the form and the answers (they are in the address), and offer
+// to try again.
+function showOffline() {
+  offline = true;
+  disarmWatchdog();
+  clearTimeout(loadCap);
+  try {
+    worker?.terminate();
+  } catch {
+    /* already gone */
+  }
+  worker = null;
+  root.dataset.state = "offline";
+  statusText.textContent = t.networkShort;
+  progress.hidden = true;
+  const retry = el("button", { className: "md-button md-button--primary", text: t.retry, attrs: { type: "button", id: "cip-retry" } });
+  retry.addEventListener("click", () => {
+    offline = false;
+    delete root.dataset.state;
+    loadProgress = 0;
+    progress.value = 0;
+    startWorker();
+    if (!failed) evaluateNow();
+  });
+  resultBox.replaceChildren(el("div", { className: "cip-notice" }, [el("p", { className: "cip-notice-text", text: t.networkFailure, attrs: { role: "alert" } }), retry]));
+  resultBox.dataset.state = "offline";
+  resultBox.removeAttribute("aria-busy");
+  setBar("offline", null, t.networkShort);
+  for (const resolve of waiters.values()) resolve({ type: "offline" });
+  waiters.clear();
 }
 
 function armWatchdog(ms) {
@@ -425,13 +501,17 @@ function mark(name) {
 
 function onWorkerMessage(event) {
   const message = event.data;
-  if (!message || typeof message !== "object" || failed) return;
+  if (!message || typeof message !== "object" || failed || offline || event.target !== worker) return;
   mark(message.type === "status" ? String(message.stage) : "answer");
   switch (message.type) {
     case "status":
       showStatus(message.stage, message.progress);
       if (message.stage === "ready") {
         ready = true;
+        if (resultBox.dataset.state === "loading" && !waiters.size) {
+          renderMessage(resultBox, t.waiting);
+          setAnswered("waiting", null);
+        }
         clearTimeout(loadCap);
         if (waiters.size) armWatchdog(options.answerMs);
         else disarmWatchdog();
@@ -449,7 +529,8 @@ function onWorkerMessage(event) {
       onAnswer(message);
       break;
     case "fatal":
-      fail("fatal");
+      if (message.network && !ready) showOffline();
+      else fail("fatal");
       break;
     default:
       break;
@@ -458,6 +539,7 @@ function onWorkerMessage(event) {
 
 function startWorker() {
   mark("start");
+  ready = false;
   showStatus("start", 0);
   if (typeof WebAssembly !== "object") {
     fail("no-wasm"); // WebAssembly switched off or too old a browser: Python cannot run
@@ -470,7 +552,11 @@ function startWorker() {
     return;
   }
   worker.addEventListener("message", onWorkerMessage);
-  worker.addEventListener("error", () => fail("worker-error"));
+  worker.addEventListener("error", () => {
+    // The worker's own script could not be fetched: offline if the line is down, else a failure.
+    if (navigator.onLine === false) showOffline();
+    else fail("worker-error");
+  });
   worker.addEventListener("messageerror", () => fail("message-error"));
   armWatchdog(options.silenceMs);
   loadCap = setTimeout(() => {
@@ -496,9 +582,20 @@ function setupButtons() {
 
 // --- start -----------------------------------------------------------------------------------
 
+// In a frame (another site could crop the page to a verdict of its choosing): no answer, only
+// a link that opens the checker in its own tab.
+function showFramed() {
+  root.dataset.state = "framed";
+  const link = el("a", { text: t.openChecker, attrs: { href: location.pathname, target: "_blank", rel: "noopener" } });
+  const notice = el("p", { className: "cip-notice", attrs: { id: "cip-framed" } }, [`${t.framed} `, link]);
+  root.prepend(notice);
+}
+
 function start() {
   if (!root || !form || !resultBox) return;
+  if (window.top !== window.self) return showFramed();
   document.getElementById("cip-app").hidden = false;
+  resultBox.removeAttribute("aria-live"); // the verdict line alone is announced (#cip-live)
   form.addEventListener("input", onFormInput);
   form.addEventListener("change", onFormInput);
   form.addEventListener("submit", (event) => {

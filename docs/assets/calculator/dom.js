@@ -53,3 +53,14 @@ export function contactNode(contact) {
   const safe = safeHref(contact);
   return safe ? link(safe, sourceName(safe) || contact) : el("span", { text: contact });
 }
+
+// The page's words and the core's reading rules, written into the page by the build from the
+// catalogues (site_plugins/calculator_form.py): nothing in the scripts is per language.
+export function pageData() {
+  try {
+    const data = JSON.parse(document.getElementById("cip-texts")?.textContent || "{}");
+    return data && typeof data === "object" ? data : {};
+  } catch {
+    return {};
+  }
+}

@@ -26,7 +26,9 @@ function stepLinks(item) {
 }
 
 function itemNode(item, t) {
-  const li = el("li", {}, [String(item.message ?? "")]);
+  // A step says who acts (the core's words), then what to do.
+  const who = item.actor_label ? [el("strong", { className: "cip-actor", text: String(item.actor_label) }), " — "] : [];
+  const li = el("li", {}, [...who, String(item.message ?? "")]);
   const pages = stepLinks(item);
   if (pages.length) {
     const span = el("span", { className: "cip-step-links" });
@@ -81,7 +83,7 @@ function allowanceSection(a, t) {
   const d = a.display && typeof a.display === "object" ? a.display : {};
   const parts = [];
   if (a.minimum) {
-    parts.push(el("p", { className: "cip-minimum" }, [`${t.minimumPerMonth} `, el("strong", { text: String(d.minimum) })]));
+    parts.push(el("p", { className: "cip-minimum" }, [`${t.minimumPerMonth} `, el("strong", { text: String(d.minimum_range || d.minimum) })]));
   } else {
     parts.push(el("p", { text: t.noMinimum }));
   }
@@ -103,29 +105,48 @@ function allowanceSection(a, t) {
   return section(t.allowance, parts, "cip-part--allowance");
 }
 
+// "Your answers", GOV.UK style: each answer with a link back to its question, in the form's own
+// words (ctx.answers() reads the labels from the page: no second copy of the questions).
 function answersSection(ctx) {
   const rows = ctx.answers();
+  if (!rows.length) return null;
   const list = el("dl", { className: "cip-answers" });
-  for (const [label, value] of rows) list.append(el("dt", { text: label }), el("dd", { text: value }));
-  return el("section", { className: "cip-part cip-print-only" }, [
+  for (const [name, label, value] of rows) {
+    const change = el("a", { className: "cip-change", attrs: { href: `#cip-q-${name}` } }, [
+      ctx.t.change,
+      el("span", { className: "cip-visually-hidden", text: ` ${label}` }),
+    ]);
+    change.addEventListener("click", (event) => {
+      event.preventDefault();
+      ctx.changeField(name);
+    });
+    list.append(el("div", { className: "cip-answer-row" }, [
+      el("dt", { text: label }),
+      el("dd", { text: value }),
+      el("dd", { className: "cip-change-cell" }, [change]),
+    ]));
+  }
+  return el("section", { className: "cip-part cip-part--answers" }, [
     el("h3", { text: ctx.t.answers }),
     list,
-    el("p", { className: "cip-permalink" }, [`${ctx.t.permalink} `, el("span", { text: ctx.permalink() })]),
+    el("p", { className: "cip-permalink cip-print-only" }, [`${ctx.t.permalink} `, el("span", { text: ctx.permalink() })]),
   ]);
 }
 
-/** Replaces the result section's content with the answer. */
-export function renderResult(container, result, ctx) {
+function resultParts(result, ctx) {
   const { t } = ctx;
   const verdict = VERDICTS.has(result.verdict) ? result.verdict : "incomplete";
   // The core words the verdict line, "to confirm" and why included (result.headline).
   const certainty = result.certainty === "to_confirm" ? "to_confirm" : "firm";
-  container.dataset.certainty = certainty;
-  const head = el("div", { className: `cip-verdict cip-verdict--${verdict} cip-certainty--${certainty}` }, [
-    el("h3", { className: "cip-verdict-title", text: t.verdictTitle[verdict] }),
-    el("p", { className: "cip-verdict-summary", text: String(result.headline ?? result.summary ?? "") }),
-  ]);
-  const parts = [
+  const head = el(
+    "div",
+    { className: `cip-verdict cip-verdict--${verdict} cip-certainty--${certainty}`, attrs: { id: "cip-verdict", tabindex: "-1" } },
+    [
+      el("h3", { className: "cip-verdict-title", text: t.verdictTitle[verdict] }),
+      el("p", { className: "cip-verdict-summary", text: String(result.headline ?? result.summary ?? "") }),
+    ],
+  );
+  return [
     head,
     itemsSection(t.reasons, asList(result.reasons), t, false, "cip-part--reasons"),
     missingSection(result.missing, ctx),
@@ -133,14 +154,28 @@ export function renderResult(container, result, ctx) {
     allowanceSection(result.allowance, t),
     itemsSection(t.steps, asList(result.steps), t, true, "cip-part--steps"),
     itemsSection(t.warnings, asList(result.warnings), t, false, "cip-part--warnings"),
-    answersSection(ctx),
   ];
-  container.replaceChildren(...parts.filter(Boolean));
 }
 
-/** The input errors, as a summary that links to each field (the messages also sit beside the fields). */
-export function renderErrors(container, errors, ctx) {
-  delete container.dataset.certainty;
+// data-certainty (contract, door 3): the answer's, and none while there is no answer.
+function setCertainty(container, result) {
+  if (result && typeof result === "object") {
+    container.dataset.certainty = result.certainty === "to_confirm" ? "to_confirm" : "firm";
+  } else {
+    delete container.dataset.certainty;
+  }
+}
+
+/** Replaces the result section's content with the answer, the reader's answers above it. */
+export function renderResult(container, result, ctx) {
+  setCertainty(container, result);
+  container.replaceChildren(...[answersSection(ctx), ...resultParts(result, ctx)].filter(Boolean));
+}
+
+/** The input errors, as a summary that links to each field (the messages also sit beside the
+ * fields), then the answer computed without the bad fields when there is one. */
+export function renderErrors(container, errors, ctx, result = null) {
+  setCertainty(container, result);
   const list = el("ul", { className: "cip-error-list" }, errors.map((error) => {
     const message = String(error.message ?? "");
     if (!ctx.hasField(error.field)) return el("li", { text: message });
@@ -151,9 +186,17 @@ export function renderErrors(container, errors, ctx) {
     });
     return el("li", {}, [a]);
   }));
+  const rest = result && typeof result === "object" ? resultParts(result, ctx) : [];
+  rest[0]?.removeAttribute("id"); // the jump to the answer lands on the errors first
   container.replaceChildren(
-    el("div", { className: "cip-verdict cip-verdict--error" }, [el("h3", { className: "cip-verdict-title", text: ctx.t.errorsTitle })]),
-    list,
+    ...[
+      answersSection(ctx),
+      el("div", { className: "cip-verdict cip-verdict--error", attrs: { id: "cip-verdict", tabindex: "-1" } }, [
+        el("h3", { className: "cip-verdict-title", text: ctx.t.errorsTitle }),
+      ]),
+      list,
+      ...rest,
+    ].filter(Boolean),
   );
 }
 

@@ -4,8 +4,10 @@
 //   page -> worker  {id, type: "evaluate", case: {field: string, ...}, lang: "fr"|"nl"}
 //   worker -> page  {type: "status", stage: "runtime"|"core"|"ready", progress: 0..1}
 //                   {id, type: "result", result: {...}}             (Result.to_dict())
-//                   {id, type: "input_error", errors: [{field, code, message}]}
-//                   {type: "fatal", message} when loading fails; {id, type: "fatal", message}
+//                   {id, type: "input_error", errors: [{field, code, message}], result?}
+//                     (result: the answer computed without the bad fields, when there is one)
+//                   {type: "fatal", message, network?} when loading fails (network: true when
+//                   a download broke: the page offers to try again); {id, type: "fatal", message}
 //                   when one evaluation fails unexpectedly (a bug: never silent)
 //
 // Every URL comes from this file's own URL, never from the page's (pages live under /nl/ too),
@@ -23,13 +25,22 @@ def cip_answer(case_json, lang):
         result = evaluate(parse_case(case, lang), lang).to_dict()
     except InputError as error:
         errors = [e.to_dict() for e in error.errors]
-        return json.dumps({"type": "input_error", "errors": errors}, ensure_ascii=False)
+        reply = {"type": "input_error", "errors": errors}
+        # A bad field counts as missing: the rest of the answer (body, minimum, steps) stays.
+        bad = {e.field for e in error.errors}
+        rest = {name: value for name, value in case.items() if name not in bad}
+        if rest and len(rest) < len(case):
+            try:
+                reply["result"] = evaluate(parse_case(rest, lang), lang).to_dict()
+            except InputError:
+                pass  # nothing sound is left to answer: the field messages say it all
+        return json.dumps(reply, ensure_ascii=False)
     return json.dumps({"type": "result", "result": result}, ensure_ascii=False)
 
 # Warm up before "ready" (parameters, every catalogue): the first real answer is then as fast
 # as the next ones.
 for _lang in LANGUAGES:
-    cip_answer('{"workplace_region": "brussels", "age": "25"}', _lang)
+    cip_answer('{"workplace_region": "brussels", "age": "25", "duration_months": "x"}', _lang)
 `;
 
 // Share of the loading time each stage has reached when it ends (measured: the runtime is
@@ -76,24 +87,142 @@ export async function boot(loadPyodide, runtimeURL, post) {
   };
 }
 
+// Progress follows the bytes received: the runtime's manifest lists every file and its size
+// (decoded, as a stream counts it). Downloads are this share of the bar; starting Python the rest.
+const DOWNLOAD_SHARE = 0.9;
+
+export function byteCounter(runtimeURL, onProgress) {
+  const sizes = new Map(); // file name -> size, from the manifest
+  const received = new Map(); // file name -> bytes received so far
+  let total = 0;
+  const fraction = () => {
+    if (!total) return 0;
+    let got = 0;
+    for (const [name, size] of sizes) got += Math.min(size, received.get(name) || 0);
+    return got / total;
+  };
+  const nameOf = (url) => {
+    const text = String(url);
+    return text.startsWith(runtimeURL) ? text.slice(runtimeURL.length).split(/[?#]/)[0] : null;
+  };
+  return {
+    setManifest(manifest) {
+      for (const [name, entry] of Object.entries(manifest?.files || {})) {
+        if (name !== "manifest.json" && Number(entry?.size) > 0) sizes.set(name, Number(entry.size));
+      }
+      total = [...sizes.values()].reduce((a, b) => a + b, 0);
+      onProgress(fraction());
+    },
+    credit(url, bytes) {
+      const name = nameOf(url);
+      if (name === null) return;
+      received.set(name, Math.max(received.get(name) || 0, bytes));
+      onProgress(fraction());
+    },
+    creditAll() {
+      for (const [name, size] of sizes) if (name.endsWith(".whl") === false) received.set(name, size);
+      onProgress(fraction());
+    },
+    nameOf,
+    fraction,
+  };
+}
+
 // In a worker only (Node's tests import this module without running it).
 if (typeof WorkerGlobalScope !== "undefined" && self instanceof WorkerGlobalScope) {
   const runtimeURL = new URL("../pyodide/", import.meta.url).href;
-  const post = (message) => self.postMessage(message);
+  let network = false; // a download broke (no answer, or cut off): worth trying again
+  let lastProgress = 0;
+  let stage = "runtime";
+  let shownPercent = -1;
+  const postStatus = (message) => {
+    stage = message.stage;
+    lastProgress = Math.max(lastProgress, message.progress);
+    shownPercent = Math.floor(lastProgress * 100);
+    self.postMessage({ ...message, progress: lastProgress });
+  };
+  const post = (message) => (message?.type === "status" ? postStatus(message) : self.postMessage(message));
+  const counter = byteCounter(runtimeURL, (fraction) => {
+    const progress = Math.max(lastProgress, DOWNLOAD_SHARE * fraction);
+    // One message per whole percent: the page redraws its bar, no more.
+    if (stage !== "ready" && Math.floor(progress * 100) > shownPercent) {
+      postStatus({ type: "status", stage, progress });
+    }
+  });
+  // Every download of the runtime goes through fetch (the wasm, the standard library, the lock,
+  // the wheel): count its bytes as they arrive, and tell a broken line from a missing file.
+  const realFetch = self.fetch.bind(self);
+  self.fetch = async (input, init) => {
+    const url = typeof input === "string" ? input : input?.url ?? String(input);
+    let response;
+    try {
+      response = await realFetch(input, init);
+    } catch (error) {
+      network = true;
+      throw error;
+    }
+    if (counter.nameOf(url) === null || !response.body) return response;
+    let count = 0;
+    const counting = new TransformStream({
+      transform(chunk, controller) {
+        count += chunk.byteLength;
+        counter.credit(url, count);
+        controller.enqueue(chunk);
+      },
+    });
+    const body = response.body.pipeThrough(counting);
+    body.closed?.catch?.(() => {});
+    const copy = new Response(body, {
+      status: response.status,
+      statusText: response.statusText,
+      headers: response.headers,
+    });
+    return copy;
+  };
+  // Module scripts (pyodide.mjs, pyodide.asm.mjs) do not go through fetch: their resource
+  // timing entries say when they have arrived.
+  if (typeof PerformanceObserver === "function") {
+    try {
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries()) {
+          if (entry.responseEnd > 0 && entry.decodedBodySize > 0) counter.credit(entry.name, entry.decodedBodySize);
+        }
+      }).observe({ type: "resource", buffered: true });
+    } catch {
+      /* no resource timing in workers here: the stages still move the bar */
+    }
+  }
+  realFetch(runtimeURL + "manifest.json")
+    .then((response) => (response.ok ? response.json() : null))
+    .then((manifest) => counter.setManifest(manifest))
+    .catch(() => {}); // without sizes the bar moves by stages only
+  const fatal = (message) => post({ type: "fatal", message, ...(network ? { network: true } : {}) });
   // Pyodide only warns when the wasm cannot be compiled (blocked, missing, wrong type) and then
   // waits forever: turn that warning into the fatal message the page waits for.
   const warn = console.warn.bind(console);
   console.warn = (...args) => {
-    if (args[0] === "wasm instantiation failed!") {
-      post({ type: "fatal", message: "wasm instantiation failed" });
-    }
+    if (args[0] === "wasm instantiation failed!") fatal("wasm instantiation failed");
     warn(...args);
   };
   // Start at once: the runtime loads while the reader reads; requests wait for it.
   const ready = import(runtimeURL + "pyodide.mjs").then(({ loadPyodide }) =>
-    boot(loadPyodide, runtimeURL, post),
+    boot(async (options) => {
+      const pyodide = await loadPyodide(options);
+      counter.creditAll(); // everything but the wheel has arrived
+      return pyodide;
+    }, runtimeURL, post),
   );
-  ready.catch((error) => post({ type: "fatal", message: String(error?.message ?? error) }));
+  ready.catch(async (error) => {
+    // import() does not say why a module failed: a line that answers nothing is the network's fault.
+    if (!network) {
+      try {
+        await realFetch(runtimeURL + "pyodide.mjs", { method: "HEAD", cache: "no-store" });
+      } catch {
+        network = true;
+      }
+    }
+    fatal(String(error?.message ?? error));
+  });
   self.onmessage = async (event) => {
     let answer;
     try {
