@@ -19,7 +19,7 @@ from types import MappingProxyType
 from typing import Any, Literal
 
 from cip_core._data import load_toml
-from cip_core.messages import DEFAULT_LANGUAGE, LANGUAGES, Money, field_label, text
+from cip_core.messages import DEFAULT_LANGUAGE, LANGUAGES, Money, field_label, lookup, text
 from cip_core.numbers import NumberError, parse_amount, parse_hours, parse_months
 from cip_core.parameters import parameter
 
@@ -189,12 +189,12 @@ def _text_value(value: object) -> str:
     return strip_space(value)
 
 
-def _typed(read: Callable[[str], Decimal]) -> Callable[[str], Decimal]:
+def _typed(read: Callable[[str, str], Decimal]) -> Callable[[str, str], Decimal]:
     """A reader of cip_core.numbers whose NumberError becomes the field's translated error."""
 
-    def reader(value: str) -> Decimal:
+    def reader(value: str, lang: str) -> Decimal:
         try:
-            return read(_text_value(value))
+            return read(_text_value(value), lang)
         except NumberError as error:
             shown = {f"reading_{i}": Money(r) for i, r in enumerate(error.readings, start=1)}
             raise _Bad(error.code, value=_shown(value), **shown) from None
@@ -202,16 +202,23 @@ def _typed(read: Callable[[str], Decimal]) -> Callable[[str], Decimal]:
     return reader
 
 
+def _amount_in(text: str, lang: str) -> Decimal:
+    # The page language's catalogue says which mark means thousands ("1,100" in English).
+    return parse_amount(text, str(lookup(lang, "format", "typed_thousands")))
+
+
 # One reader per unit of the catalogue's decimal questions (cip_core.numbers reads them the way
-# people type them: "1.100,50", "1100 €", "6 mois", "30 u"...).
-UNIT_READERS: dict[str, Callable[[str], Decimal]] = {
-    "eur": _typed(parse_amount),
-    "months": _typed(parse_months),
-    "hours": _typed(parse_hours),
+# people type them: "1.100,50", "1100 €", "6 mois", "30 u"...), given the page's language.
+UNIT_READERS: dict[str, Callable[[str, str], Decimal]] = {
+    "eur": _typed(_amount_in),
+    "months": _typed(lambda text, _lang: parse_months(text)),
+    "hours": _typed(lambda text, _lang: parse_hours(text)),
 }
 
 
-def _decimal(value: object, unit: str, places: int, maximum: Decimal, allow_zero: bool) -> Decimal:
+def _decimal(
+    value: object, lang: str, unit: str, places: int, maximum: Decimal, allow_zero: bool
+) -> Decimal:
     if isinstance(value, bool):
         raise _Bad("wrong_type")
     if isinstance(value, Decimal | int):
@@ -221,7 +228,7 @@ def _decimal(value: object, unit: str, places: int, maximum: Decimal, allow_zero
             raise _Bad("not_a_number", value=_shown(value))
         number = Decimal(repr(value))
     elif isinstance(value, str):
-        number = UNIT_READERS[unit](value)
+        number = UNIT_READERS[unit](value, lang)
     else:
         raise _Bad("wrong_type")
     if not number.is_finite():
@@ -305,15 +312,15 @@ def _start_date(value: object) -> date:
     return day
 
 
-def _parser(question: Mapping[str, Any]) -> Callable[[object], object]:
-    """The parser of one catalogue question, chosen by its kind."""
+def _parser(question: Mapping[str, Any], lang: str) -> Callable[[object], object]:
+    """The parser of one catalogue question for a page in ``lang``, chosen by its kind."""
     kind = question["kind"]
     if kind == "date":
         return _start_date
     if kind == "decimal":
         unit, places = str(question["unit"]), int(question["places"])
         maximum, zero = Decimal(question["max"]), bool(question["zero"])
-        return lambda v: _decimal(v, unit, places, maximum, allow_zero=zero)
+        return lambda v: _decimal(v, lang, unit, places, maximum, allow_zero=zero)
     if kind == "whole":
         lo, hi = int(question["min"]), int(question["max"])
         return lambda v: _whole(v, lo, hi)
@@ -324,7 +331,10 @@ def _parser(question: Mapping[str, Any]) -> Callable[[object], object]:
     raise ValueError(f"cip_core/questions.toml: {question['name']}: unknown kind {kind!r}")
 
 
-_PARSERS: dict[str, Callable[[object], object]] = {q["name"]: _parser(q) for q in QUESTIONS}
+# Per page language: amounts are read with that language's thousands mark.
+_PARSERS: dict[str, dict[str, Callable[[object], object]]] = {
+    lang: {q["name"]: _parser(q, lang) for q in QUESTIONS} for lang in LANGUAGES
+}
 
 
 def check_language(lang: object) -> str:
@@ -332,7 +342,10 @@ def check_language(lang: object) -> str:
     if isinstance(lang, str) and lang in LANGUAGES:
         return lang
     shown = _shown(lang)
-    messages = [text(code, "errors", "unknown_language", value=shown) for code in LANGUAGES]
+    allowed = ", ".join(LANGUAGES)
+    messages = [
+        text(code, "errors", "unknown_language", value=shown, allowed=allowed) for code in LANGUAGES
+    ]
     raise InputError([FieldError("lang", "unknown_language", " / ".join(messages))])
 
 
@@ -370,7 +383,7 @@ def parse_case(data: Mapping[str, object], lang: str = DEFAULT_LANGUAGE) -> Case
         if _is_blank(raw):
             continue
         try:
-            values[name] = _PARSERS[name](raw)
+            values[name] = _PARSERS[lang][name](raw)
         except _Bad as bad:
             errors.append(_error(lang, name, bad))
     errors.extend(_cross_field_errors(values, lang))

@@ -1,8 +1,8 @@
 """The command-line door: ``cip-check`` / ``python -m cip_core``.
 
 One flag per case field (``--workplace-region brussels``), or ``--case FILE.json`` (``-`` for
-standard input); ``--lang fr|nl``; ``--json``. Exit 0 for any answer, 2 with one line on standard
-error for bad input — never a traceback.
+standard input); ``--lang`` (a catalogue's language: fr, nl, en); ``--json``. Exit 0 for any
+answer, 2 with one line on standard error for bad input — never a traceback.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from cip_core.case import (
     parse_case,
 )
 from cip_core.evaluate import evaluate
-from cip_core.messages import DEFAULT_LANGUAGE, catalogue, field_label, text
+from cip_core.messages import DEFAULT_LANGUAGE, LANGUAGES, catalogue, field_label, text
 from cip_core.money import format_date, format_money
 from cip_core.result import Result
 
@@ -37,7 +37,11 @@ class _Parser(argparse.ArgumentParser):
 
 def _parser() -> _Parser:
     parser = _Parser(prog="cip-check", description=__doc__.splitlines()[0] if __doc__ else None)
-    parser.add_argument("--lang", default=DEFAULT_LANGUAGE, help="fr (default) or nl")
+    parser.add_argument(
+        "--lang",
+        default=DEFAULT_LANGUAGE,
+        help=f"one of {', '.join(LANGUAGES)} (default {DEFAULT_LANGUAGE})",
+    )
     parser.add_argument("--json", action="store_true", help="print the result object as JSON")
     parser.add_argument("--case", metavar="FILE", help="case as a JSON object; - for stdin")
     for name in FIELD_NAMES:
@@ -111,6 +115,10 @@ def main(argv: list[str] | None = None, stdin: TextIO | None = None) -> int:
 _C1 = re.compile("[\x7f-\x9f]")
 
 
+def _note(note: str) -> str:
+    return f" ({note})" if note else ""
+
+
 def _labelled(label: str, lang: str) -> str:
     """``label`` followed by its colon, spaced as the language writes it."""
     return str(catalogue(lang)["format"]["label"]).replace("{label}", label)
@@ -148,7 +156,8 @@ def render_text(result: Result) -> str:
         if items:
             lines.append(labels[key])
             lines += [
-                f"  - {_actor(item.actor, lang)}{item.message} [{labels['source']} {item.source}]"
+                f"  - {_actor(item.actor, lang)}{item.message} "
+                f"[{labels['source']} {item.source}{_note(item.source_note)}]"
                 for item in items
             ]
     if result.missing:

@@ -20,7 +20,7 @@ from cip_core.rules.duration import duration, working_time
 from cip_core.rules.exclusions import exclusions
 from cip_core.rules.scope import brussels_link
 from cip_core.rules.steps import step_details, steps_before_start
-from cip_core.sources import source_url
+from cip_core.sources import source_note, source_url
 
 # Reasons that decide "not eligible" whatever the amounts: the answer is firm.
 ALLOWANCE_REASONS = frozenset({"allowance_below_minimum"})
@@ -137,4 +137,5 @@ def _item(lang: str, section: str, finding: Finding) -> Item:
         actor=step.actor if step else None,
         actor_label=text(lang, "actors", step.actor) if step else None,
         links=step.links(lang, str(finding.params.get("body") or "")) if step else None,
+        source_note=source_note(finding.code, lang),
     )

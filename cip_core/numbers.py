@@ -7,10 +7,12 @@ Amounts (euros):
 - ``1.100,50`` / ``1 100,50`` (space, no-break or narrow no-break space) / ``1100,50``: Belgian;
 - ``1100.50``: decimal point; ``1,100.50``: English thousands;
 - ``1100 €``, ``€ 1100``, ``1100 EUR``, ``1100 euros``: the currency is dropped;
-- ``1.100`` (one dot, three digits after it) is 1 100: a dot before three digits is the Belgian
-  thousands separator, and nobody writes a euro amount with three decimals;
-- ``1,100`` (one comma, three digits after it) is ambiguous — 1 100 € (English thousands) or a
-  mistyped 1,10 € (Belgian decimals) — and is asked back, never guessed.
+- one mark before exactly three digits depends on the page's language, given by the caller as
+  ``thousands`` (the catalogue's ``format.typed_thousands``; nobody writes a euro amount with
+  three decimals): that mark means thousands, the other one is ambiguous and asked back, never
+  guessed. With ``"."`` (French, Dutch: Belgian usage) ``1.100`` is 1 100 and ``1,100`` — 1 100 €
+  or a mistyped 1,10 €? — is asked back; with ``","`` (English) ``1,100`` is 1 100 and ``1.100``
+  is asked back.
 Months (``6``, ``1,5``, ``1.5``, ``6 mois``, ``6 maanden``) and hours (``30``, ``30 h``, ``30u``,
 ``30 uur``, ``37,5 heures``) take a decimal comma or point and no thousands separator.
 """
@@ -52,8 +54,13 @@ def _sign(text: str) -> tuple[str, str]:
     return "", text
 
 
-def parse_amount(text: str) -> Decimal:
-    """Euros as typed (see the module's docstring); ``NumberError`` otherwise."""
+def parse_amount(text: str, thousands: str = ".") -> Decimal:
+    """Euros as typed (see the module's docstring); ``NumberError`` otherwise.
+
+    ``thousands`` ("." or ",") is the mark read as thousands before exactly three digits.
+    """
+    if thousands not in (".", ","):
+        raise ValueError(f"thousands must be '.' or ',', not {thousands!r}")
     code = "not_an_amount"
     raw = _CURRENCY.sub("", text.strip()).strip()
     sign, raw = _sign(raw)
@@ -68,11 +75,11 @@ def parse_amount(text: str) -> Decimal:
     dots, commas = raw.count("."), raw.count(",")
     if dots and commas:
         decimal_sep = "." if raw.rfind(".") > raw.rfind(",") else ","
-        thousands = "," if decimal_sep == "." else "."
+        group = "," if decimal_sep == "." else "."
         whole, _, fraction = raw.rpartition(decimal_sep)
-        if not re.fullmatch(_GROUPED.format(sep=re.escape(thousands)), whole) or not fraction:
+        if not re.fullmatch(_GROUPED.format(sep=re.escape(group)), whole) or not fraction:
             raise NumberError(code)
-        return _decimal(sign + whole.replace(thousands, "") + "." + fraction, code)
+        return _decimal(sign + whole.replace(group, "") + "." + fraction, code)
     sep = "." if dots else "," if commas else ""
     count = dots or commas
     if not sep:
@@ -86,8 +93,8 @@ def parse_amount(text: str) -> Decimal:
         raise NumberError(code)
     if len(fraction) == 3 and len(whole) <= 3:
         as_thousands = _decimal(sign + whole + fraction, code)
-        if sep == ".":
-            return as_thousands  # Belgian thousands dot (documented above)
+        if sep == thousands:
+            return as_thousands  # the page language's thousands mark (documented above)
         as_decimal = _decimal(sign + whole + "." + fraction, code)
         raise NumberError("ambiguous_amount", (as_thousands, as_decimal))
     return _decimal(sign + whole + "." + fraction, code)

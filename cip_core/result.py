@@ -23,10 +23,17 @@ class Item:
     source: str
     actor: str | None = None  # steps only: trainee | employer | both
     links: list[dict[str, str]] | None = None  # steps only: official page, site section
+    # "in French" when the source's page is not in the reader's language (sources.toml fallback).
+    source_note: str = ""
     actor_label: str | None = None  # steps only: who acts, in the requested language
 
     def to_dict(self) -> dict[str, Any]:
-        item: dict[str, Any] = {"code": self.code, "message": self.message, "source": self.source}
+        item: dict[str, Any] = {
+            "code": self.code,
+            "message": self.message,
+            "source": self.source,
+            "source_note": self.source_note,
+        }
         if self.actor is not None:
             item["actor"] = self.actor
             item["links"] = [dict(link) for link in self.links or []]

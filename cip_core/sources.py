@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from cip_core._data import load_toml
+from cip_core.messages import lookup
 
 
 @dataclass(frozen=True)
@@ -20,8 +21,9 @@ def _data() -> dict[str, Any]:
     return load_toml("data", "sources")
 
 
-def url_in(name: str, lang: str) -> str:
-    """The address of source ``name`` for a reader of ``lang``, or of its declared fallback.
+def address_in(name: str, lang: str) -> tuple[str, str]:
+    """The address of source ``name`` for a reader of ``lang`` and the language of that page:
+    ``lang``'s own, or the first of its declared fallbacks that has one.
 
     ``KeyError`` when neither the language nor any fallback has one: a new language must say
     which language it falls back to (``[fallback]``), never get one silently.
@@ -30,8 +32,26 @@ def url_in(name: str, lang: str) -> str:
     entry: dict[str, Any] = data["urls"][name]
     for candidate in (lang, *data["fallback"][lang]):
         if candidate in entry:
-            return str(entry[candidate])
+            return str(entry[candidate]), candidate
     raise KeyError(f"source {name!r} has no address in {lang!r} nor its fallbacks")
+
+
+def url_in(name: str, lang: str) -> str:
+    """The address of source ``name`` for a reader of ``lang`` (see ``address_in``)."""
+    return address_in(name, lang)[0]
+
+
+def language_note(page_lang: str, lang: str) -> str:
+    """``"in French"`` for a reader of ``lang`` sent to a page in ``page_lang``; "" if theirs."""
+    if page_lang == lang:
+        return ""
+    note: str = lookup(lang, "source_languages", page_lang)
+    return note
+
+
+def note_in(name: str, lang: str) -> str:
+    """The language note of source ``name``'s page for a reader of ``lang`` ("" if theirs)."""
+    return language_note(address_in(name, lang)[1], lang)
 
 
 def source_of(code: str, lang: str = "fr") -> Source:
@@ -48,6 +68,11 @@ def source_of(code: str, lang: str = "fr") -> Source:
 def source_url(code: str, lang: str) -> str:
     """The address shown beside ``code``'s sentence for a reader of ``lang``."""
     return source_of(code, lang).url
+
+
+def source_note(code: str, lang: str) -> str:
+    """The language note beside ``code``'s source ("in French" on an English page), or ""."""
+    return note_in(_data()["codes"][code]["url"], lang)
 
 
 def known_codes() -> list[str]:

@@ -291,11 +291,7 @@ def _escape_link_text(text: str) -> str:
 
 def _certainty_word(value: DatedValue, lang: str) -> str:
     words: dict[str, str] = lookup(lang, "figures", "certainty")
-    return (
-        words[UNKNOWN]
-        if value.certainty == UNKNOWN
-        else words.get(value.certainty, value.certainty)
-    )
+    return words[value.certainty]  # stated, inferred and unknown: each has its word
 
 
 def _history(args: Arguments, lang: str) -> str:

@@ -19,7 +19,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from cip_core.messages import LANGUAGES, check_catalogues
+from cip_core.messages import LANGUAGES, check_catalogues, lookup
 from cip_core.money import display_format
 from site_plugins.amounts import find_hand_typed_amounts
 from site_plugins.figures import FigureError, render_figures
@@ -42,9 +42,11 @@ class FiguresPlugin(BasePlugin[FiguresConfig]):
         problems = check_catalogues()
         if problems:
             raise PluginError("cip-figures: " + "\n".join(problems))
-        # The footer writes its date with the core's formats (overrides/partials/copyright.html).
+        # The footer writes its date with the core's formats (overrides/partials/copyright.html);
+        # the footer and the 404 page take their sentences from each catalogue's [site].
         try:
             config.extra["cip_formats"] = {lang: display_format(lang) for lang in LANGUAGES}
+            config.extra["cip_site"] = {lang: lookup(lang, "site") for lang in LANGUAGES}
         except LookupError as error:
             raise PluginError(f"cip-figures: {error}") from None
         return config

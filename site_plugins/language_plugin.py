@@ -26,6 +26,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
+from cip_core.messages import LANGUAGES
 from site_plugins.page_source import page_language, shown_path
 from site_plugins.termbase import check_file, scan_links, scan_terms
 from site_plugins.typography import check_catalogue, fix_french_markdown, fix_markdown
@@ -36,7 +37,7 @@ _TAG_RE = re.compile(r"<(script|style)\b.*?</\1\s*>|<[^>]*>", re.DOTALL | re.IGN
 
 class LanguageConfig(Config):
     enabled = c.Type(bool, default=True)
-    languages = c.ListOfItems(c.Type(str), default=["fr", "nl"])
+    languages = c.ListOfItems(c.Type(str), default=list(LANGUAGES))
     # Relative to mkdocs.yml; "" skips that check (fixture sites).
     glossary_dir = c.Type(str, default="includes")
     catalogue_dir = c.Type(str, default="cip_core/messages")

@@ -40,9 +40,15 @@ class Item:
     label: str
 
 
-def check_parity(docs_dir: Path | str, languages: Sequence[str] = LANGUAGES) -> list[str]:
-    """Every parity problem between ``docs_dir/<lang>/`` folders, with both file names."""
+def check_parity(docs_dir: Path | str, languages: Sequence[str] | None = None) -> list[str]:
+    """Every parity problem between ``docs_dir/<lang>/`` folders, with both file names.
+
+    ``languages`` defaults to the catalogues' languages that have a folder under ``docs_dir``
+    (a catalogue may come before its pages); the MkDocs plugin passes the site's own languages.
+    """
     docs = Path(docs_dir)
+    if languages is None:
+        languages = [lang for lang in LANGUAGES if (docs / lang).is_dir()]
     shown = docs.name if docs.name else str(docs)
     pages = {lang: _pages(docs / lang) for lang in languages}
     problems: list[str] = []
@@ -53,7 +59,7 @@ def check_parity(docs_dir: Path | str, languages: Sequence[str] = LANGUAGES) -> 
                 problems.append(
                     f"{shown}/{counterpart}/{page} is missing: {shown}/{lang}/{page} has no "
                     f"{_english_name(counterpart)} counterpart "
-                    "(every page exists in both languages under the same file name)"
+                    "(every page exists in every language under the same file name)"
                 )
         for page in sorted(pages[first] & pages[other]):
             a = (f"{shown}/{first}/{page}", docs / first / page)

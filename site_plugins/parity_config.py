@@ -5,10 +5,9 @@ from __future__ import annotations
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 
-from cip_core.messages import LANGUAGES
-
 
 class ParityConfig(Config):
     enabled = c.Type(bool, default=True)
-    # The docs/<lang>/ folders compared with each other (mkdocs-static-i18n folder mode).
-    languages = c.ListOfItems(c.Type(str), default=list(LANGUAGES))
+    # The docs/<lang>/ folders compared with each other (mkdocs-static-i18n folder mode);
+    # empty: the site's languages (mkdocs-static-i18n's locales).
+    languages = c.ListOfItems(c.Type(str), default=[])

@@ -1,4 +1,4 @@
-"""MkDocs plugin ``cip-parity``: fails the build when the French and Dutch pages part ways.
+"""MkDocs plugin ``cip-parity``: fails the build when the pages of the languages part ways.
 
 A thin adapter over :func:`site_plugins.parity.check_parity`. mkdocs-static-i18n runs the whole
 build once per language (the later ones from inside the first build's ``on_post_build``); the
@@ -28,10 +28,14 @@ class ParityPlugin(BasePlugin[ParityConfig]):
         if i18n is not None and getattr(i18n, "building", False):
             return  # a nested build for another language: the outer build has checked
         self.runs += 1
-        problems = check_parity(config.docs_dir, self.config.languages)
+        # The languages the site publishes (mkdocs-static-i18n's locales) unless configured.
+        languages = self.config.languages or [
+            str(language.locale) for language in getattr(i18n, "config", {}).get("languages", [])
+        ]
+        problems = check_parity(config.docs_dir, languages or None)
         if problems:
             lines = "\n".join(f"  - {p}" for p in problems)
             raise PluginError(
-                f"cip-parity: the French and Dutch pages differ ({len(problems)} problems); "
+                f"cip-parity: the pages of the languages differ ({len(problems)} problems); "
                 f"each page needs its counterpart with the same headings and markers:\n{lines}"
             )

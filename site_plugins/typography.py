@@ -1,4 +1,4 @@
-"""Typography per language: French spaces and each language's quotation marks.
+"""Typography per language: French spaces and each language's quotation marks (nl, en: “…”).
 
 French: U+202F (narrow no-break space) before ``; ? !``, U+00A0 (no-break space) before ``:``, ``%``
 and inside « ». Quotation marks: French « … », Dutch “ … ” (one style each; "…" typed by an editor
@@ -61,17 +61,22 @@ def _fix_prose_fr(text: str) -> str:
     return _BEFORE_CLOSE.sub(NBSP + "»", text)
 
 
-def _fix_prose_nl(text: str) -> str:
+def _fix_prose_curly(text: str) -> str:
+    # Dutch and English: one quotation style, “…”.
     text = _STRAIGHT_PAIR.sub(lambda m: f"“{m.group(1).strip()}”", text)
     return text.replace("„", "“").replace("«", "“").replace("»", "”")
+
+
+# The prose rule of each language other than French (French also has its spaces).
+_CURLY_LANGUAGES = ("nl", "en")
 
 
 def fix_markdown(markdown: str, lang: str) -> str:
     """The page's Markdown with its language's typography (French spaces and « »; Dutch “ ”)."""
     if lang == "fr":
         return fix_french_markdown(markdown)
-    if lang == "nl":
-        return _fix_segments(markdown, skip_admonitions=True, prose=_fix_prose_nl)
+    if lang in _CURLY_LANGUAGES:
+        return _fix_segments(markdown, skip_admonitions=True, prose=_fix_prose_curly)
     return markdown
 
 
@@ -139,8 +144,8 @@ def _fix_value(value: str, lang: str) -> str:
     if lang == "fr":
         # Placeholders ({field}) are prose here; escaped quotes \" are straight quotes.
         return _fix_prose_fr(value.replace('\\"', '"')).replace('"', '\\"')
-    if lang == "nl":
-        return _fix_prose_nl(value.replace('\\"', '"')).replace('"', '\\"')
+    if lang in _CURLY_LANGUAGES:
+        return _fix_prose_curly(value.replace('\\"', '"')).replace('"', '\\"')
     return value
 
 
@@ -177,7 +182,7 @@ def _describe(value: str, fixed: str, lang: str) -> str:
             "(quotation marks « »)"
         )
     else:
-        rule = "Dutch quotation marks are “…”"
+        rule = f"{lang} quotation marks are “…”"
     return f"{rule}, near {snippet!r}"
 
 

@@ -18,7 +18,7 @@ from cip_core.messages import catalogue
 from cip_core.parameters import parameter
 from cip_core.rules import Finding, Outcome
 from cip_core.rules.body import home_body
-from cip_core.sources import url_in
+from cip_core.sources import note_in, url_in
 
 BENEFITS_NEEDING_EXEMPTION = ("unemployment", "insertion")
 BODY = "body"  # a step whose official page is the competent body's (cip_core/data/bodies.toml)
@@ -42,7 +42,9 @@ class StepDetails:
         elif self.source not in (None, BODY):
             name = str(self.source)
             title = str(load_toml("data", "sources")["urls"][name]["title"])
-            links.append({"kind": "official", "url": url_in(name, lang), "label": title})
+            note = note_in(name, lang)
+            label = f"{title} ({note})" if note else title
+            links.append({"kind": "official", "url": url_in(name, lang), "label": label})
         if self.section is not None:
             label = catalogue(lang)["sections"][self.section.strip("./")]
             links.append({"kind": "site", "url": self.section, "label": label})

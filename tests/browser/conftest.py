@@ -14,10 +14,14 @@ from typing import Any
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page
 
+from cip_core.messages import DEFAULT_LANGUAGE, LANGUAGES
 from tests.browser.site_server import SiteServer
 
 ROOT = Path(__file__).resolve().parents[2]
-PAGES = {"fr": "/calculateur/", "nl": "/nl/calculateur/"}
+# The default language's calculator at the root, the others' in their folder (/nl/, /en/).
+PAGES = {
+    lang: ("/" if lang == DEFAULT_LANGUAGE else f"/{lang}/") + "calculateur/" for lang in LANGUAGES
+}
 # #cip-result once the core replied (with a result or with input errors)
 ANSWERED = "#cip-result[data-state=answered], #cip-result[data-state=input_error]"
 LOAD_TIMEOUT_MS = 60_000
@@ -26,7 +30,7 @@ LOAD_TIMEOUT_MS = 60_000
 @pytest.fixture(scope="session")
 def site_dir() -> Path:
     path = Path(os.environ.get("CIP_SITE_DIR", ROOT / "site"))
-    for needed in ("calculateur/index.html", "nl/calculateur/index.html",
+    for needed in (*(page.lstrip("/") + "index.html" for page in PAGES.values()),
                    "assets/calculator/worker.js", "assets/pyodide/*/pyodide.asm.wasm"):  # fmt: skip
         if not list(path.glob(needed)):
             pytest.fail(f"{path / needed} is missing: run `make build` first")

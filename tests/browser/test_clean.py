@@ -8,13 +8,14 @@ from urllib.parse import urlencode
 import pytest
 from playwright.sync_api import Browser
 
+from cip_core.messages import LANGUAGES
 from tests.browser.cases import CASES
 from tests.browser.conftest import PAGES, new_watched_page, wait_answered
 from tests.browser.site_server import SiteServer
 from tests.trust.checks import storage_problems
 
 
-@pytest.mark.parametrize("lang", ["fr", "nl"])
+@pytest.mark.parametrize("lang", LANGUAGES)
 def test_no_foreign_request_no_console_error(
     chromium_browser: Browser, site_server: SiteServer, lang: str
 ) -> None:

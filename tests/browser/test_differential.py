@@ -15,6 +15,7 @@ from urllib.parse import parse_qs, urlencode, urlsplit
 import pytest
 from playwright.sync_api import Page
 
+from cip_core.messages import LANGUAGES
 from tests.browser.cases import CASES
 from tests.browser.conftest import PAGES, Watch, wait_answered
 from tests.browser.site_server import SiteServer
@@ -80,7 +81,7 @@ def check_answer(page: Page, case: dict[str, str], lang: str, state: str) -> Non
             assert error["message"] in beside.inner_text()
 
 
-@pytest.mark.parametrize("lang", ["fr", "nl"])
+@pytest.mark.parametrize("lang", LANGUAGES)
 @pytest.mark.parametrize("name", NAVIGATED)
 def test_permalink_answer_equals_command_line(
     watched_page: tuple[Page, Watch], site_server: SiteServer, name: str, lang: str
@@ -92,7 +93,7 @@ def test_permalink_answer_equals_command_line(
     assert watch.foreign == [], "a request left the origin"
 
 
-@pytest.mark.parametrize("lang", ["fr", "nl"])
+@pytest.mark.parametrize("lang", LANGUAGES)
 @pytest.mark.parametrize("name", IN_PAGE)
 def test_query_answer_equals_command_line(
     watched_page: tuple[Page, Watch], site_server: SiteServer, name: str, lang: str

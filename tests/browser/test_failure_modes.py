@@ -8,13 +8,21 @@ from collections.abc import Iterator
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
+from cip_core.messages import LANGUAGES
 from tests.browser.conftest import PAGES, new_watched_page
 from tests.browser.site_server import SiteServer
 
 WORKER = "/assets/calculator/worker.js"
 QUERY = "?workplace_region=brussels&age=30"
-FAILURE_TEXT = {"fr": "n'a pas pu démarrer", "nl": "kon in deze browser niet starten"}
-NOSCRIPT_TEXT = {"fr": "a besoin de JavaScript", "nl": "heeft JavaScript nodig"}
+FAILURE_TEXT = {
+    "fr": "n'a pas pu démarrer", "nl": "kon in deze browser niet starten",
+    "en": "could not start in this browser",
+}  # fmt: skip
+NOSCRIPT_TEXT = {
+    "fr": "a besoin de JavaScript",
+    "nl": "heeft JavaScript nodig",
+    "en": "needs JavaScript",
+}
 
 
 @pytest.fixture
@@ -38,7 +46,7 @@ def assert_failure_shown(page: Page, lang: str) -> None:
     assert page.locator("#cip-calculator").get_attribute("data-state") == "failed"
 
 
-@pytest.mark.parametrize("lang", ["fr", "nl"])
+@pytest.mark.parametrize("lang", LANGUAGES)
 def test_blocked_wasm_shows_the_failure_message(
     fresh_page: Page, site_server: SiteServer, lang: str
 ) -> None:
@@ -77,7 +85,7 @@ def test_silent_worker_times_out_into_the_failure_message(
     assert fresh_page.locator("#cip-calculator").get_attribute("data-failure") == "timeout"
 
 
-@pytest.mark.parametrize("lang", ["fr", "nl"])
+@pytest.mark.parametrize("lang", LANGUAGES)
 def test_javascript_off_shows_the_noscript_message(
     chromium_browser: Browser, site_server: SiteServer, lang: str
 ) -> None:

@@ -136,7 +136,7 @@ def test_hostile_permalinks_opened_for_real(
         "__proto__=x&lang=de&constructor=1",  # nothing of the case: the page waits, idle
     ]
     queries = [*hostile_queries(4, seed=SEED + 1), *fixed]
-    for lang, query in zip(["fr", "nl"] * 3, queries, strict=True):
+    for lang, query in zip(["fr", "nl", "en"] * 2, queries, strict=True):
         page.goto(f"{site_server.origin}{PAGES[lang]}?{query}")
         # An answer, field errors, or (when nothing of the case survived) the ready, idle page.
         page.wait_for_selector(

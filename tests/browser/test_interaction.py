@@ -9,6 +9,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from cip_core import InputError, parse_case
+from cip_core.messages import LANGUAGES
 from tests.browser.conftest import (
     PAGES,
     Watch,
@@ -30,7 +31,7 @@ def url_case(page: Page) -> dict[str, list[str]]:
     return parse_qs(urlsplit(page.url).query)
 
 
-@pytest.mark.parametrize("lang", ["fr", "nl"])
+@pytest.mark.parametrize("lang", LANGUAGES)
 def test_typing_updates_answer_and_url(
     watched_page: tuple[Page, Watch], site_server: SiteServer, lang: str
 ) -> None:
@@ -104,7 +105,7 @@ def test_typing_updates_answer_and_url(
     assert watch.foreign == []
 
 
-@pytest.mark.parametrize("lang", ["fr", "nl"])
+@pytest.mark.parametrize("lang", LANGUAGES)
 def test_impossible_date_in_url_is_shown_beside_its_field(
     watched_page: tuple[Page, Watch], site_server: SiteServer, lang: str
 ) -> None:

@@ -5,11 +5,12 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Page, expect
 
+from cip_core.messages import LANGUAGES
 from tests.browser.conftest import PAGES, Watch, answers_shown, wait_answered, wait_next_answer
 from tests.browser.site_server import SiteServer
 
 
-@pytest.mark.parametrize("lang", ["fr", "nl"])
+@pytest.mark.parametrize("lang", LANGUAGES)
 def test_language_is_asked_only_for_a_brussels_stage(
     watched_page: tuple[Page, Watch], site_server: SiteServer, lang: str
 ) -> None:

@@ -7,12 +7,14 @@ language, and an ``expect`` table; only the keys present in ``expect`` are check
 
 from __future__ import annotations
 
+import re
 import tomllib
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 from cip_core import InputError, evaluate, parse_case
+from cip_core.messages import LANGUAGES
 
 HERE = Path(__file__).parent
 CASES_FILE = HERE / "golden_cases.toml"
@@ -114,6 +116,29 @@ def check_case(case: dict[str, Any]) -> list[str]:
                 ("http://", "https://")
             ):
                 problems.append(f"{name}: {key} {item['code']} lacks a message or a source URL")
+    problems += _every_language(case, result, day)
+    return problems
+
+
+def _every_language(case: dict[str, Any], result: dict[str, Any], day: date | None) -> list[str]:
+    """The same case answered in every other catalogue's language: the same codes, and each code
+    has a filled-in sentence there (the English edition, or any new one, cannot miss a code)."""
+    problems = []
+    name, lang = case["name"], case["lang"]
+    parsed = parse_case(case["input"], lang)  # typed amounts are read in the case's language
+    for other in (code for code in LANGUAGES if code != lang):
+        again = evaluate(parsed, other, today=day).to_dict()
+        for key in ("verdict", "certainty", "missing"):
+            if again[key] != result[key]:
+                problems.append(f"{name} in {other}: {key} {again[key]!r} != {result[key]!r}")
+        texts = [("summary", again["summary"]), ("headline", again["headline"])]
+        for key in ("reasons", "warnings", "steps"):
+            if [i["code"] for i in again[key]] != [i["code"] for i in result[key]]:
+                problems.append(f"{name} in {other}: {key} codes differ")
+            texts += [(f"{key}.{i['code']}", i["message"]) for i in again[key]]
+        for where, text in texts:
+            if not text.strip() or re.search(r"\{\w+\}", text):
+                problems.append(f"{name} in {other}: {where} has no sentence: {text!r}")
     return problems
 
 

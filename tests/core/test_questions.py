@@ -217,6 +217,7 @@ inline = true
 NEW_WORDS = {
     "fr": '[questions.probe_question]\nlegend = "Une sonde\u202f?"\nshort = "Question sonde"\n',
     "nl": '[questions.probe_question]\nlegend = "Proefvraag?"\nshort = "Proefvraag"\n',
+    "en": '[questions.probe_question]\nlegend = "A probe?"\nshort = "Probe question"\n',
 }
 
 

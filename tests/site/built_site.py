@@ -20,8 +20,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 SEED = ROOT.parent / "shared" / "seed" / "fiche-cip-bruxelles-formation.txt"
-LANGUAGES = ("fr", "nl")
-# The pages of the shared agreement (docs/fr and docs/nl hold the same file names).
+LANGUAGES = ("fr", "nl", "en")
+# The pages of the shared agreement (docs/fr, docs/nl and docs/en hold the same file names).
 PAGES = (
     "index.md",
     "conditions.md",
@@ -54,10 +54,10 @@ def build_real_site(target: Path) -> Path:
 
 
 def url_of(page: str, lang: str) -> str:
-    """``conditions.md`` -> ``/conditions/`` (French) or ``/nl/conditions/`` (Dutch)."""
+    """``conditions.md`` -> ``/conditions/`` (French, the default) or ``/nl/conditions/``."""
     stem = page.removesuffix(".md")
     path = "" if stem == "index" else f"{stem}/"
-    return f"/{path}" if lang == "fr" else f"/nl/{path}"
+    return f"/{path}" if lang == "fr" else f"/{lang}/{path}"
 
 
 def file_of(site: Path, url: str) -> Path:

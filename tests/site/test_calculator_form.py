@@ -16,12 +16,15 @@ import jinja2
 import pytest
 
 from cip_core.case import QUESTIONS, WHITESPACE
-from cip_core.messages import LANGUAGES, lookup
+from cip_core.messages import DEFAULT_LANGUAGE, LANGUAGES, lookup
 from site_plugins.calculator_form import render_calculator
 from site_plugins.figures import FigureError, render_figures
 from tests.core.test_questions import copy_with_new_question
 
-PAGE_URL = {"fr": "calculateur/", "nl": "nl/calculateur/"}
+# The default language at the site's root, the others in their folder (nl/, en/).
+PAGE_URL = {
+    lang: ("" if lang == DEFAULT_LANGUAGE else f"{lang}/") + "calculateur/" for lang in LANGUAGES
+}
 # The ids the page script, the CSS and the tests rely on (besides the per-question ones).
 FIXED_IDS = {
     "cip-calculator", "cip-noscript", "cip-failure", "cip-status", "cip-status-text",
@@ -144,6 +147,7 @@ def test_the_help_block_comes_from_the_bodies() -> None:
         ("fr", "2026-11-01", "1er novembre 2026"),
         ("fr", "2026-03-27", "27 mars 2026"),
         ("nl", "2026-11-01", "1 november 2026"),
+        ("en", "2026-11-01", "1 November 2026"),
         ("fr", date(2026, 11, 1), "1er novembre 2026"),  # last_reviewed unquoted in YAML
     ],
 )
@@ -155,7 +159,8 @@ def test_footer_date_uses_the_core_format(lang: str, reviewed: str | date, shown
         "extra": {
             "last_reviewed": reviewed,
             "cip_formats": formats,
-            "source_url": "https://example.org/",
+            "cip_site": {code: lookup(code, "site") for code in LANGUAGES},
+            "source_url": "https://example.org/sheet",
             "dorifor_url": "https://example.org/",
         },
         "copyright": "",
@@ -166,6 +171,10 @@ def test_footer_date_uses_the_core_format(lang: str, reviewed: str | date, shown
         .render(config=config)
     )
     assert re.search(rf'<time datetime="{reviewed}">{shown}</time>', html), html
+    # The sentences are the page language's, from its catalogue.
+    sheet = lookup(lang, "site", "footer_sheet")
+    assert f'<a href="https://example.org/sheet">{sheet}</a>' in html, html
+    assert "{" not in html, html
 
 
 FORM_OF_NEW_QUESTION = """

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from cip_core.messages import LANGUAGES
 from site_plugins.termbase import language_of, load_termbase, scan_links, scan_terms
 from site_plugins.typography import (
     NBSP,
@@ -15,6 +16,7 @@ from site_plugins.typography import (
     check_catalogue,
     fix_catalogue,
     fix_french_markdown,
+    fix_markdown,
 )
 from tests.site.built_site import ROOT, parse
 from tests.site.fixture_site import CONFIG, Site, make_site
@@ -155,11 +157,31 @@ def test_dutch_catalogues_use_one_quotation_style() -> None:
 
 
 def test_the_project_catalogues_pass() -> None:
-    for lang in ("fr", "nl"):
+    for lang in LANGUAGES:
         path = ROOT / "cip_core" / "messages" / f"{lang}.toml"
         text = path.read_text(encoding="utf-8")
         assert check_catalogue(text, lang) == [], path
         assert scan_terms(text, lang) == [], path
+
+
+def test_the_english_column() -> None:
+    base = load_termbase()
+    concepts = {t.concept for t in base.terms}
+    assert concepts == {t.concept for t in base.terms if t.lang == "en"}  # every concept
+    (found,) = scan_terms("Registered as a job seeker.", "en")
+    assert found.line == 1 and "jobseeker" in found.message
+    assert scan_terms("Registered as a jobseeker with Actiris.", "en") == []
+    assert scan_terms("Ask the reference body.", "en")
+    assert scan_terms("via le FOREM", "en") and not scan_terms("cip@forem.be", "en")
+    assert language_of("docs/en/conditions.md") == "en"
+    assert language_of("cip_core/messages/en.toml") == "en"
+
+
+def test_english_quotation_marks() -> None:
+    assert fix_markdown('He said "yes" and „no”.', "en") == "He said “yes” and “no”."
+    assert [f.line for f in check_catalogue('a = "Say \\"yes\\"."\nb = "Say “yes”."\n', "en")] == [
+        1
+    ]
 
 
 # --- the checks in a build --------------------------------------------------------------------

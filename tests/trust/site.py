@@ -11,7 +11,7 @@ from pathlib import Path
 
 from tests.trust.server import ROOT
 
-LANGUAGES = ("fr", "nl")
+LANGUAGES = ("fr", "nl", "en")  # French is the default, at the root
 # Not pages of the guide: the Pyodide runtime and theme assets hold no HTML we publish.
 NOT_PAGES = ("assets/",)
 
@@ -50,7 +50,7 @@ def site_pages(site: Path) -> list[SitePage]:
         if relative.startswith(NOT_PAGES):
             continue
         path = "/" + relative.removesuffix("index.html")
-        lang = "nl" if path.startswith("/nl/") else "fr"
+        lang = next((code for code in LANGUAGES[1:] if path.startswith(f"/{code}/")), "fr")
         pages.append(SitePage(path, lang))
     return pages
 

@@ -16,6 +16,7 @@ from urllib.parse import parse_qs, urlencode
 import pytest
 from playwright.sync_api import Page
 
+from cip_core.messages import LANGUAGES
 from tests.core.golden import load_cases
 from tests.trust.checks import (
     DARK_SCHEME,
@@ -65,7 +66,7 @@ def test_calculator_in_every_verdict_state(contexts: Contexts, pages: list[SiteP
     context, watch = contexts.new(viewport=DESKTOP)
     page = context.new_page()
     problems: list[str] = []
-    for lang in ("fr", "nl"):
+    for lang in LANGUAGES:
         path = calculator(pages, lang).path
         for number, verdict in enumerate(VERDICT_CASES):
             where = f"{path} {verdict}"

@@ -16,7 +16,7 @@ from tests.trust.checks import (
     switch_scheme,
 )
 from tests.trust.conftest import Contexts
-from tests.trust.site import SitePage
+from tests.trust.site import LANGUAGES, SitePage
 from tests.trust.watch import FIGURES
 
 NARROW = {"width": 360, "height": 740}
@@ -52,7 +52,7 @@ def visit_all(
 
 
 def test_every_page_light_palette(contexts: Contexts, pages: list[SitePage]) -> None:
-    for lang in ("fr", "nl"):
+    for lang in LANGUAGES:
         FIGURES.pages[lang] = sum(1 for p in pages if p.lang == lang)
     axe, policy, privacy, _ = visit_all(contexts, pages, dark=False)
     assert not axe + policy + privacy, "\n".join(axe + policy + privacy)

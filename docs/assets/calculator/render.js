@@ -36,7 +36,9 @@ function itemNode(item, t) {
     li.append(" ", span);
   } else {
     const name = sourceName(item.source);
-    if (name) li.append(" ", el("span", { className: "cip-source" }, [`${t.source} `, link(item.source, name)]));
+    // source_note: the core's "(in French)" when the source's page is not in the reader's language.
+    const note = item.source_note ? ` (${item.source_note})` : "";
+    if (name) li.append(" ", el("span", { className: "cip-source" }, [`${t.source} `, link(item.source, name), note]));
   }
   return li;
 }
