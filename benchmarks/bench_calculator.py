@@ -229,6 +229,14 @@ new MutationObserver((_, obs) => {
 """
 
 
+def probed_page(browser: Any) -> tuple[Any, Any]:
+    """A fresh context (cold caches) whose page reports its verdict; the byte count starts at 0."""
+    context = browser.new_context()
+    context.add_init_script(VERDICT_PROBE)
+    ByteCounter.reset()
+    return context, context.new_page()
+
+
 def time_to_verdict(page: Any, url: str, selector: str) -> float:
     page.goto(url, wait_until="commit")
     page.wait_for_selector(selector, state="attached", timeout=60_000)
@@ -301,10 +309,7 @@ def main() -> int:
                 ("calc", calc_url, "#cip-result[data-verdict]"),
                 ("naive", naive_url, "body[data-verdict]"),
             ):
-                context = browser.new_context()
-                context.add_init_script(VERDICT_PROBE)
-                page = context.new_page()
-                ByteCounter.reset()
+                context, page = probed_page(browser)
                 record(f"{name}_cold_ms", time_to_verdict(page, url, selector))
                 settle(page)  # late requests (service worker install, preloads) count too
                 record(f"{name}_first_bytes", ByteCounter.total)
@@ -337,10 +342,7 @@ def main() -> int:
                     ("calc", calc_url, "#cip-result[data-verdict]"),
                     ("naive", naive_url, "body[data-verdict]"),
                 ):
-                    context = browser.new_context()
-                    context.add_init_script(VERDICT_PROBE)
-                    page = context.new_page()
-                    ByteCounter.reset()
+                    context, page = probed_page(browser)
                     cold = time_to_verdict(page, url, selector)
                     if throttled:
                         record(f"{name}_{tag}_fast4g_ms", cold)

@@ -107,7 +107,8 @@ def point_worker(site_dir: Path, version: str) -> None:
         worker.write_text(new, "utf-8")
 
 
-def _hash(path: Path) -> str:
+def file_sha256(path: Path) -> str:
+    """The file's sha256, read in 1 MiB blocks (the build and the runtime bundle share it)."""
     digest = hashlib.sha256()
     with path.open("rb") as stream:
         for block in iter(lambda: stream.read(1 << 20), b""):
@@ -119,7 +120,7 @@ def build_description(source: Path, site_dir: Path) -> dict[str, Any]:
     """What sw.js knows of this build: a version over every file (so any deploy changes sw.js),
     the runtime's version, and the sha256 of each static file it may store and serve."""
     everything = {
-        p.relative_to(site_dir).as_posix(): _hash(p)
+        p.relative_to(site_dir).as_posix(): file_sha256(p)
         for p in sorted(site_dir.rglob("*"))
         if p.is_file() and p.relative_to(site_dir).as_posix() != SERVICE_WORKER
     }

@@ -32,6 +32,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from site_plugins.runtime_install import file_sha256
 from tools.build_wheel import PACKAGE_DIR, build_wheel, content_hash, wheel_filename
 from tools.trim_stdlib import INPUTS as TRACE_INPUTS
 from tools.trim_stdlib import TraceError, trim_stdlib
@@ -49,14 +50,6 @@ STAMP = ".inputs"  # fingerprint of the inputs of the last bundle (not copied in
 
 class BundleError(Exception):
     """A problem the person running the build can fix; the message says how."""
-
-
-def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as stream:
-        for block in iter(lambda: stream.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
 
 
 def _check_node_package(node_pyodide: Path) -> None:
@@ -148,7 +141,7 @@ def check_lock(lock: dict[str, Any], wheel: Path) -> None:
     entry = packages[PACKAGE_NAME]
     if entry["file_name"] != wheel.name:
         raise BundleError(f"lock file_name {entry['file_name']!r} is not {wheel.name!r}")
-    if entry["sha256"] != _sha256(wheel):
+    if entry["sha256"] != file_sha256(wheel):
         raise BundleError("the lock's sha256 of the wheel does not match the wheel")
     if entry["depends"]:
         raise BundleError(f"cip_core must stay stdlib-only; the lock says {entry['depends']}")
@@ -205,7 +198,7 @@ def _write(out_dir: Path, node_pyodide: Path, package_dir: Path, fingerprint: st
         (staging / LOCK).write_text(json.dumps(lock, indent=1, sort_keys=True) + "\n", "utf-8")
 
         files = {
-            path.name: {"size": path.stat().st_size, "sha256": _sha256(path)}
+            path.name: {"size": path.stat().st_size, "sha256": file_sha256(path)}
             for path in sorted(staging.iterdir())
         }
         manifest = {

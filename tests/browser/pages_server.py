@@ -7,14 +7,15 @@ from __future__ import annotations
 
 import gzip
 import hashlib
-import sys
 import threading
 from email.utils import formatdate
 from functools import lru_cache
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlsplit
+
+from tests.browser.site_server import LocalServer
 
 TYPES = {
     ".html": "text/html; charset=utf-8",
@@ -42,7 +43,7 @@ def _gzipped(path: Path, mtime_ns: int) -> bytes:
     return gzip.compress(path.read_bytes(), compresslevel=6, mtime=0)
 
 
-class PagesServer:
+class PagesServer(LocalServer):
     def __init__(self, root: Path, max_age: int = 600, gzip_zip: bool = False) -> None:
         self.root = root
         self.max_age = max_age
@@ -50,23 +51,7 @@ class PagesServer:
         self.requested: list[str] = []
         self.sent_bytes = 0  # body bytes on the wire, since the last reset
         self._lock = threading.Lock()
-        handler = type("Handler", (_Handler,), {"pages": self})
-        self._httpd = _QuietServer(("127.0.0.1", 0), handler)
-        self._httpd.daemon_threads = True
-        self._thread = threading.Thread(target=self._httpd.serve_forever, daemon=True)
-
-    @property
-    def origin(self) -> str:
-        host, port = self._httpd.server_address[:2]
-        return f"http://{host!s}:{port}"
-
-    def start(self) -> PagesServer:
-        self._thread.start()
-        return self
-
-    def stop(self) -> None:
-        self._httpd.shutdown()
-        self._httpd.server_close()
+        self._serve(type("Handler", (_Handler,), {"pages": self}))
 
     def deploy(self, root: Path) -> None:
         """Serve another build from now on, like a Pages deploy (the old files are gone)."""
@@ -80,12 +65,6 @@ class PagesServer:
         if content_type == "application/zip":
             return self.gzip_zip
         return content_type.startswith(COMPRESSED)
-
-
-class _QuietServer(ThreadingHTTPServer):
-    def handle_error(self, request: Any, client_address: Any) -> None:
-        if not isinstance(sys.exc_info()[1], ConnectionError):
-            super().handle_error(request, client_address)
 
 
 class _Handler(BaseHTTPRequestHandler):

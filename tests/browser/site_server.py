@@ -15,7 +15,7 @@ from contextlib import contextmanager
 from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import Any, ClassVar, Self
 from urllib.parse import urlsplit
 
 TYPES = {
@@ -31,7 +31,29 @@ TYPES = {
 }
 
 
-class SiteServer:
+class LocalServer:
+    """An HTTP server on 127.0.0.1 (a free port) in a daemon thread; subclasses give the handler."""
+
+    def _serve(self, handler: Any) -> None:
+        self._httpd = QuietServer(("127.0.0.1", 0), handler)
+        self._httpd.daemon_threads = True
+        self._thread = threading.Thread(target=self._httpd.serve_forever, daemon=True)
+
+    @property
+    def origin(self) -> str:
+        host, port = self._httpd.server_address[:2]
+        return f"http://{host!s}:{port}"
+
+    def start(self) -> Self:
+        self._thread.start()
+        return self
+
+    def stop(self) -> None:
+        self._httpd.shutdown()
+        self._httpd.server_close()
+
+
+class SiteServer(LocalServer):
     def __init__(self, root: Path, cache: bool = True) -> None:
         self.root = root
         self.cache = cache
@@ -41,23 +63,7 @@ class SiteServer:
         self.fixed: dict[str, tuple[str, bytes]] = {}  # like `replaced`, for the server's life
         self.headers: dict[str, str] = {}  # sent with every response
         self.fake_eval = False
-        handler = partial(_Handler, self, directory=str(root))
-        self._httpd = _QuietServer(("127.0.0.1", 0), handler)
-        self._httpd.daemon_threads = True
-        self._thread = threading.Thread(target=self._httpd.serve_forever, daemon=True)
-
-    @property
-    def origin(self) -> str:
-        host, port = self._httpd.server_address[:2]
-        return f"http://{host!s}:{port}"
-
-    def start(self) -> SiteServer:
-        self._thread.start()
-        return self
-
-    def stop(self) -> None:
-        self._httpd.shutdown()
-        self._httpd.server_close()
+        self._serve(partial(_Handler, self, directory=str(root)))
 
     @contextmanager
     def altered(
@@ -87,7 +93,7 @@ def fake_evaluate(raw: bytes) -> bytes:
     return json.dumps(answer).encode()
 
 
-class _QuietServer(ThreadingHTTPServer):
+class QuietServer(ThreadingHTTPServer):
     def handle_error(self, request: Any, client_address: Any) -> None:
         # A browser that drops a download it no longer needs is no error of the site.
         if not isinstance(sys.exc_info()[1], ConnectionError):

@@ -24,6 +24,12 @@ from tests.site.fixture_site import CONFIG, Site, make_site
 # --- termbase ---------------------------------------------------------------------------------
 
 
+def failed_build(site: Site) -> str:
+    """The build's error messages, one a line; the build must have failed."""
+    assert not site.build()
+    return "\n".join(site.errors)
+
+
 def test_a_banned_dutch_term_is_found_with_its_line_and_the_official_term() -> None:
     text = "Eerste regel.\nVraag een ontheffing aan.\nDe ontheffingen zijn gratis.\n"
     found = scan_terms(text, "nl")
@@ -225,8 +231,7 @@ def test_a_catalogue_with_an_ordinary_space_fails_the_build(tmp_path: Path) -> N
     (tmp_path / "messages" / "fr.toml").write_text(
         'a = "Oui."\nb = "Réponse : oui."\n', encoding="utf-8"
     )
-    assert not site.build()
-    errors = "\n".join(site.errors)
+    errors = failed_build(site)
     assert "messages/fr.toml:2:" in errors and "--fix messages/fr.toml" in errors
 
 
@@ -234,8 +239,7 @@ def test_a_dutch_page_linking_a_french_page_fails_the_build(tmp_path: Path) -> N
     site = language_site(tmp_path)
     site.page("nl", "extra.md", "# Extra\n\n[Actiris](https://www.actiris.brussels/fr/x/)\n")
     site.page("fr", "extra.md", "# Extra\n\n[Actiris](https://www.actiris.brussels/fr/x/)\n")
-    assert not site.build()
-    errors = "\n".join(site.errors)
+    errors = failed_build(site)
     assert "docs/nl/extra.md:3:" in errors and "docs/fr/extra.md" not in errors
 
 
@@ -244,8 +248,7 @@ def test_the_generated_html_of_the_calculator_is_checked(tmp_path: Path) -> None
     # An entity hides the word from the source check; the reader sees it in the HTML.
     site.page("nl", "calculateur.md", "# Controle\n\n<p>Een &#111;ntheffing.</p>\n")
     site.page("fr", "calculateur.md", "# Vérifier\n\n<p>Une dispense.</p>\n")
-    assert not site.build()
-    errors = "\n".join(site.errors)
+    errors = failed_build(site)
     assert "calculateur/index.html (generated HTML)" in errors and "ontheffing" in errors
 
 
