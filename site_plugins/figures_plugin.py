@@ -25,6 +25,7 @@ from site_plugins.amounts import find_hand_typed_amounts
 from site_plugins.figures import FigureError, render_figures
 from site_plugins.figures_config import FiguresConfig
 from site_plugins.glossary import GlossaryMissingError, append_glossary, read_glossary
+from site_plugins.markdown_ext import running_page
 from site_plugins.page_source import first_line, page_language, shown_path
 
 
@@ -64,6 +65,7 @@ class FiguresPlugin(BasePlugin[FiguresConfig]):
                 "\n".join(f"{where}:{a.line + offset}: {a.message()}" for a in amounts)
             )
         lang = page_language(page, config, self.config.languages)
+        running_page.update(lang=lang, url=page.url)  # for markdown_ext, if it is configured too
         try:
             markdown = render_figures(markdown, lang, page.url)
         except FigureError as error:
@@ -71,6 +73,12 @@ class FiguresPlugin(BasePlugin[FiguresConfig]):
         if self.config.glossary_dir:
             markdown = append_glossary(markdown, self._glossary(lang, config))
         return markdown
+
+    def on_page_content(
+        self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str | None:
+        running_page.clear()  # the page is converted: its language no longer applies
+        return html
 
     def _glossary(self, lang: str, config: MkDocsConfig) -> str:
         if lang not in self._glossaries:

@@ -1,8 +1,9 @@
 """Python-Markdown extension ``site_plugins.markdown_ext``: the figure markers without MkDocs.
 
 For generators that run Python-Markdown extensions but not MkDocs plugins (Zensical reads
-mkdocs.yml's ``markdown_extensions``). The page's language is an option, so each language's
-build configures it, e.g.::
+mkdocs.yml's ``markdown_extensions``). The page's language comes from the running build
+when it says it (``running_page``, written by the cip-figures plugin); otherwise it is an option,
+so each language's build configures it, e.g.::
 
     markdown_extensions:
       - site_plugins.markdown_ext:
@@ -26,6 +27,11 @@ from markdown.preprocessors import Preprocessor
 from cip_core.messages import DEFAULT_LANGUAGE, LANGUAGES
 from site_plugins.figures import render_figures
 
+# The page being converted, as the running build knows it: the cip-figures plugin writes the
+# page's language and address here before MkDocs converts the page, and clears them after. An
+# extension gets no other view of the running config; where it is set, it wins over the options.
+running_page: dict[str, str] = {}
+
 
 class FiguresPreprocessor(Preprocessor):
     def __init__(self, md: Markdown, lang: str, page_url: str | None) -> None:
@@ -34,7 +40,9 @@ class FiguresPreprocessor(Preprocessor):
         self.page_url = page_url
 
     def run(self, lines: list[str]) -> list[str]:
-        return render_figures("\n".join(lines), self.lang, self.page_url).split("\n")
+        lang = running_page.get("lang") or self.lang
+        page_url = running_page.get("url") or self.page_url
+        return render_figures("\n".join(lines), lang, page_url).split("\n")
 
 
 class FiguresExtension(Extension):

@@ -32,3 +32,21 @@ def test_markers_and_history_table_render(lang: str) -> None:
 def test_unknown_marker_raises() -> None:
     with pytest.raises(FigureError, match="unknown figure marker"):
         markdown.markdown("{{cip nope}}", extensions=["site_plugins.markdown_ext"])
+
+
+def test_the_running_build_gives_the_page_language() -> None:
+    from site_plugins.markdown_ext import running_page
+
+    def convert() -> str:
+        return markdown.markdown(
+            "{{cip rmmg at=2021-09-01}}",
+            extensions=["site_plugins.markdown_ext"],
+            extension_configs={"site_plugins.markdown_ext": {"lang": "fr"}},
+        )
+
+    running_page.update(lang="nl", url="nl/indemnite/")
+    try:
+        assert "€\u00a01.658,19" in convert()  # the running page's language, not the option's
+    finally:
+        running_page.clear()
+    assert "1\u202f658,19\u00a0€" in convert()  # nothing running: the option
