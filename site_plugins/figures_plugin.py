@@ -80,6 +80,9 @@ class FiguresPlugin(BasePlugin[FiguresConfig]):
         running_page.clear()  # the page is converted: its language no longer applies
         return html
 
+    def on_build_error(self, *, error: Exception) -> None:
+        running_page.clear()  # a page that failed mid-way must not lend its language to others
+
     def _glossary(self, lang: str, config: MkDocsConfig) -> str:
         if lang not in self._glossaries:
             folder = Path(config.config_file_path or ".").resolve().parent

@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from cip_core.messages import DEFAULT_LANGUAGE, LANGUAGES
 from site_plugins.runtime_install import build_description
 from tests.site.built_site import ROOT, Html
 
@@ -79,7 +80,9 @@ def test_sw_js_holds_a_hash_of_the_whole_build(real_site: Path, tmp_path: Path) 
     built = described(real_site)
     runtime = ROOT / "build" / "runtime"
     assert built == build_description(runtime, real_site)  # written after every other plugin
-    assert built["pages"] == ["calculateur/index.html", "nl/calculateur/index.html"]
+    # One calculator page per language: the default at the root, the others in their folder.
+    prefixes = ["" if lang == DEFAULT_LANGUAGE else f"{lang}/" for lang in LANGUAGES]
+    assert built["pages"] == sorted(f"{prefix}calculateur/index.html" for prefix in prefixes)
     files = built["files"]
     assert isinstance(files, dict)
     assert "assets/calculator/worker.js" in files and "search/search_index.json" in files
