@@ -12,6 +12,7 @@ browser gets, and it exercises the worker's boot code, not a test harness's.
 
 from __future__ import annotations
 
+import contextlib
 import json
 from pathlib import Path
 from typing import Any
@@ -54,6 +55,13 @@ def _expected(request: dict[str, Any]) -> dict[str, Any]:
         }
     except InputError as error:
         reply = {"type": "input_error", "errors": [e.to_dict() for e in error.errors]}
+        # The worker also answers without the bad fields, when something sound is left (#11).
+        bad = {e.field for e in error.errors}
+        case = request["case"] if isinstance(request["case"], dict) else {}
+        rest = {name: value for name, value in case.items() if name not in bad}
+        if rest and len(rest) < len(case):
+            with contextlib.suppress(InputError):  # nothing sound left: the errors say it all
+                reply["result"] = evaluate(parse_case(rest, lang), lang).to_dict()
     return json.loads(json.dumps({"id": request["id"], **reply}))
 
 
