@@ -9,8 +9,8 @@ import pytest
 
 from cip_core import evaluate, parse_case
 from cip_core.parameters import parameter
-from site_plugins import figures
-from site_plugins.figures import render_figures
+from site_plugins.figures import markers as figures
+from site_plugins.figures.markers import render_figures
 
 DOCS = Path(__file__).resolve().parents[2] / "docs"
 ADULT_FULL_TIME = {

@@ -9,7 +9,7 @@ import pytest
 
 from cip_core.money import format_date, format_money, format_number, format_percent, to_cents
 from cip_core.parameters import parameter, value_at
-from site_plugins.figures import FIGURES, FigureError, find_markers, render_figures
+from site_plugins.figures.markers import FIGURES, FigureError, find_markers, render_figures
 
 LANGS = ("fr", "nl")
 
@@ -62,7 +62,7 @@ def test_dates_source_and_checked(lang: str) -> None:
 @pytest.mark.parametrize("lang", LANGS)
 @pytest.mark.parametrize("age", [15, 16, 17])
 def test_under_18_scale(monkeypatch: pytest.MonkeyPatch, lang: str, age: int) -> None:
-    from site_plugins import figures
+    from site_plugins.figures import markers as figures
 
     day = date(2025, 3, 3)  # a stated RMMG: one amount, no range
     monkeypatch.setattr(figures, "clock", lambda: day)

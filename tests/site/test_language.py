@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from cip_core.messages import LANGUAGES
-from site_plugins.termbase import language_of, load_termbase, scan_links, scan_terms
-from site_plugins.typography import (
+from site_plugins.language.termbase import language_of, load_termbase, scan_links, scan_terms
+from site_plugins.language.typography import (
     NBSP,
     NNBSP,
     check_catalogue,

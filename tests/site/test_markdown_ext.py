@@ -9,7 +9,7 @@ import pytest
 
 from cip_core.money import format_money
 from cip_core.parameters import parameter
-from site_plugins.figures import FigureError
+from site_plugins.figures.markers import FigureError
 
 
 def _top(data: dict[str, object]) -> object:
@@ -21,8 +21,8 @@ def _top(data: dict[str, object]) -> object:
 def test_markers_and_history_table_render(lang: str) -> None:
     html = markdown.markdown(
         "RMMG : {{cip rmmg}}\n\n{{cip rmmg_history}}\n",
-        extensions=["tables", "site_plugins.markdown_ext"],
-        extension_configs={"site_plugins.markdown_ext": {"lang": lang}},
+        extensions=["tables", "site_plugins.figures.markdown_ext"],
+        extension_configs={"site_plugins.figures.markdown_ext": {"lang": lang}},
     )
     latest = format_money(Decimal(_top(parameter("rmmg").latest.data)), lang)
     assert "<p>RMMG : " in html and latest in html.split("</p>")[0]
@@ -31,17 +31,17 @@ def test_markers_and_history_table_render(lang: str) -> None:
 
 def test_unknown_marker_raises() -> None:
     with pytest.raises(FigureError, match="unknown figure marker"):
-        markdown.markdown("{{cip nope}}", extensions=["site_plugins.markdown_ext"])
+        markdown.markdown("{{cip nope}}", extensions=["site_plugins.figures.markdown_ext"])
 
 
 def test_the_running_build_gives_the_page_language() -> None:
-    from site_plugins.markdown_ext import running_page
+    from site_plugins.figures.markdown_ext import running_page
 
     def convert() -> str:
         return markdown.markdown(
             "{{cip rmmg at=2021-09-01}}",
-            extensions=["site_plugins.markdown_ext"],
-            extension_configs={"site_plugins.markdown_ext": {"lang": "fr"}},
+            extensions=["site_plugins.figures.markdown_ext"],
+            extension_configs={"site_plugins.figures.markdown_ext": {"lang": "fr"}},
         )
 
     running_page.update(lang="nl", url="nl/indemnite/")

@@ -1,4 +1,4 @@
-"""Python-Markdown extension ``site_plugins.markdown_ext``: the figure markers without MkDocs.
+"""Python-Markdown extension ``site_plugins.figures.markdown_ext``: the markers without MkDocs.
 
 For generators that run Python-Markdown extensions but not MkDocs plugins (Zensical reads
 mkdocs.yml's ``markdown_extensions``). The page's language comes from the running build
@@ -6,7 +6,7 @@ when it says it (``running_page``, written by the cip-figures plugin); otherwise
 so each language's build configures it, e.g.::
 
     markdown_extensions:
-      - site_plugins.markdown_ext:
+      - site_plugins.figures.markdown_ext:
           lang: nl
           page_url: nl/calculateur/   # only for the {{cip calculator}} block's relative links
 
@@ -25,7 +25,7 @@ from markdown import Extension, Markdown
 from markdown.preprocessors import Preprocessor
 
 from cip_core.messages import DEFAULT_LANGUAGE, LANGUAGES
-from site_plugins.figures import render_figures
+from site_plugins.figures.markers import render_figures
 
 # The page being converted, as the running build knows it: the cip-figures plugin writes the
 # page's language and address here before MkDocs converts the page, and clears them after. An
@@ -57,7 +57,7 @@ class FiguresExtension(Extension):
         lang = str(self.getConfig("lang"))
         if lang not in LANGUAGES:
             raise ValueError(
-                f"site_plugins.markdown_ext: lang {lang!r} has no catalogue "
+                f"site_plugins.figures.markdown_ext: lang {lang!r} has no catalogue "
                 f"(cip_core/messages/<lang>.toml); languages: {', '.join(LANGUAGES)}"
             )
         page_url = str(self.getConfig("page_url")) or None

@@ -9,7 +9,7 @@ becomes the language's marks).
   prose: code, HTML tags and their attributes, entities, link destinations, addresses, times
   (10:30), ``::``, ``!!! note``, ``![image]``, ``?`` inside a link.
 - ``check_catalogue`` / ``fix_catalogue``: message catalogues do not go through Markdown; the
-  build checks them, and ``python -m site_plugins.typography --fix FILE…`` rewrites them.
+  build checks them, and ``python -m site_plugins.language.typography --fix FILE…`` rewrites them.
 """
 
 from __future__ import annotations

@@ -2,9 +2,9 @@
 
 Data: ``site_plugins/termbase.toml`` (concepts with, per language, the preferred term, the banned
 variants and a source; and link rules per language). Plain Python: the MkDocs adapter
-(``language_plugin.py``) calls ``scan_terms`` and ``scan_links`` on pages, glossaries,
-catalogues and the calculator's HTML; ``python -m site_plugins.termbase FILE…`` runs the same
-check on files (the language comes from the path: ``docs/nl/…``, ``abbreviations.nl.md``,
+(``plugin.py``) calls ``scan_terms`` and ``scan_links`` on pages, glossaries,
+catalogues and the calculator's HTML; ``python -m site_plugins.language.termbase FILE…`` runs
+the same check on files (the language comes from the path: ``docs/nl/…``, ``abbreviations.nl.md``,
 ``messages/nl.toml``).
 """
 

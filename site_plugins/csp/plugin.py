@@ -1,6 +1,6 @@
 """MkDocs plugin ``cip-csp``: writes each page's Content-Security-Policy into its <meta> tag.
 
-A thin adapter over :mod:`site_plugins.csp` (plain Python, also runnable as
+A thin adapter over :mod:`site_plugins.csp.policy` (plain Python, also runnable as
 `python -m site_plugins.csp SITE_DIR` by a generator without a plugin API). Keep it last in
 `plugins:` so that it hashes the final HTML of each page.
 """
@@ -14,8 +14,8 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.pages import Page
 
-from site_plugins import csp
-from site_plugins.csp_config import CspConfig
+from site_plugins.csp import policy as csp
+from site_plugins.csp.config import CspConfig
 
 log = get_plugin_logger(__name__)
 

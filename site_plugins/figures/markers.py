@@ -1,6 +1,6 @@
 """Figure markers: ``{{cip NAME key=value ...}}`` in Markdown, replaced by values from cip_core.
 
-Plain Python on purpose: the MkDocs plugin (``figures_plugin.py``), the Python-Markdown
+Plain Python on purpose: the MkDocs plugin (``plugin.py``), the Python-Markdown
 extension (``markdown_ext.py``) and the parity checker all call this module, so a move to
 another generator (Zensical has no plugin API) keeps the figures.
 
@@ -27,7 +27,7 @@ from cip_core.rules.allowance import (
     current_minimum,
     scaled_minimum,
 )
-from site_plugins.calculator_form import render_calculator
+from site_plugins.figures.calculator_form import render_calculator
 
 # The build's clock: figures "for today" are those of a stage starting on the build day, computed
 # by cip_core.rules.allowance.current_minimum, the function behind the calculator's minimum.
@@ -123,7 +123,7 @@ ALONE_ON_LINE = ("rmmg_history", CALCULATOR)
 
 
 def _calculator(marker: Marker, lang: str, page_url: str | None) -> str:
-    """The calculator block (site_plugins.calculator_form), its hints' markers replaced."""
+    """The calculator block (site_plugins.figures.calculator_form), its hints' markers replaced."""
     if marker.args:
         raise FigureError(marker.line, f"{marker.text}: the calculator takes no argument")
     if page_url is None:

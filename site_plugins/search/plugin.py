@@ -1,21 +1,16 @@
-"""MkDocs plugin ``cip-search``: a thin adapter over :mod:`site_plugins.search`."""
+"""MkDocs plugin ``cip-search``: a thin adapter over :mod:`site_plugins.search.wrapper`."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from mkdocs.config import config_options as c
-from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.pages import Page
 
-from site_plugins.search import SearchWorkerMissingError, point_to_wrapper, write_wrapper
-
-
-class SearchConfig(Config):
-    enabled = c.Type(bool, default=True)
+from site_plugins.search.config import SearchConfig
+from site_plugins.search.wrapper import SearchWorkerMissingError, point_to_wrapper, write_wrapper
 
 
 class SearchPlugin(BasePlugin[SearchConfig]):

@@ -1,8 +1,8 @@
 """Search that finds the sheet's own words: per-language results, accents ignored, codes with
-digits (DV5), Dutch compounds. Plain functions; the MkDocs plugin (search_plugin.py) calls them.
+digits (DV5), Dutch compounds. Plain functions; the MkDocs plugin (plugin.py) calls them.
 
 Material's search worker is kept; each page's ``__config`` points to a small wrapper
-(``cip-search.js?lang=<lang>``, from search_worker.js) that filters the shared index to the page's
+(``cip-search.js?lang=<lang>``, from worker.js) that filters the shared index to the page's
 language and adapts lunr's pipeline before Material builds its index in the browser.
 """
 
@@ -13,7 +13,7 @@ from pathlib import Path
 
 WORKERS = Path("assets") / "javascripts" / "workers"
 WRAPPER = "cip-search.js"
-TEMPLATE = Path(__file__).with_name("search_worker.js")
+TEMPLATE = Path(__file__).with_name("worker.js")
 PLACEHOLDER = "__MATERIAL_WORKER__"
 # In Material's <script id="__config">: "search": "<relative path>/search.<hash>.min.js"
 _CONFIG_SEARCH = re.compile(r'("search":\s*")([^"]*?)(search\.[0-9a-f]+\.min\.js)(")')

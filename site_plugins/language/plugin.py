@@ -17,8 +17,6 @@ import re
 from pathlib import Path
 from typing import Any
 
-from mkdocs.config import config_options as c
-from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
@@ -26,23 +24,13 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from cip_core.messages import LANGUAGES
+from site_plugins.language.config import LanguageConfig
+from site_plugins.language.termbase import check_file, scan_links, scan_terms
+from site_plugins.language.typography import check_catalogue, fix_french_markdown, fix_markdown
 from site_plugins.page_source import page_language, shown_path
-from site_plugins.termbase import check_file, scan_links, scan_terms
-from site_plugins.typography import check_catalogue, fix_french_markdown, fix_markdown
 
 _TITLE_RE = re.compile(r"(<title>)(.*?)(</title>)", re.DOTALL)
 _TAG_RE = re.compile(r"<(script|style)\b.*?</\1\s*>|<[^>]*>", re.DOTALL | re.IGNORECASE)
-
-
-class LanguageConfig(Config):
-    enabled = c.Type(bool, default=True)
-    languages = c.ListOfItems(c.Type(str), default=list(LANGUAGES))
-    # Relative to mkdocs.yml; "" skips that check (fixture sites).
-    glossary_dir = c.Type(str, default="includes")
-    catalogue_dir = c.Type(str, default="cip_core/messages")
-    # Pages whose final HTML is checked too (generated markup).
-    html_pages = c.ListOfItems(c.Type(str), default=["calculateur.md"])
 
 
 class LanguagePlugin(BasePlugin[LanguageConfig]):
@@ -65,7 +53,7 @@ class LanguagePlugin(BasePlugin[LanguageConfig]):
                 text = path.read_text(encoding="utf-8")
                 problems += [
                     f"{shown}:{f.line}: {f.message} "
-                    f"(fix: python -m site_plugins.typography --fix {shown})"
+                    f"(fix: python -m site_plugins.language.typography --fix {shown})"
                     for f in check_catalogue(text, path.stem)
                 ]
         _fail("cip-language", problems)

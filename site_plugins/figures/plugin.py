@@ -21,11 +21,11 @@ from mkdocs.structure.pages import Page
 
 from cip_core.messages import LANGUAGES, check_catalogues, lookup
 from cip_core.money import display_format
-from site_plugins.amounts import find_hand_typed_amounts
-from site_plugins.figures import FigureError, render_figures
-from site_plugins.figures_config import FiguresConfig
-from site_plugins.glossary import GlossaryMissingError, append_glossary, read_glossary
-from site_plugins.markdown_ext import running_page
+from site_plugins.figures.amounts import find_hand_typed_amounts
+from site_plugins.figures.config import FiguresConfig
+from site_plugins.figures.glossary import GlossaryMissingError, append_glossary, read_glossary
+from site_plugins.figures.markdown_ext import running_page
+from site_plugins.figures.markers import FigureError, render_figures
 from site_plugins.page_source import first_line, page_language, shown_path
 
 
