@@ -9,7 +9,8 @@ import pytest
 
 from cip_core.money import format_date, format_money, format_number, format_percent, to_cents
 from cip_core.parameters import parameter, value_at
-from site_plugins.figures.markers import FIGURES, FigureError, find_markers, render_figures
+from site_plugins.figures.markers import FigureError, find_markers, render_figures
+from site_plugins.figures.values import MARKERS
 
 LANGS = ("fr", "nl")
 
@@ -61,18 +62,15 @@ def test_dates_source_and_checked(lang: str) -> None:
 
 @pytest.mark.parametrize("lang", LANGS)
 @pytest.mark.parametrize("age", [15, 16, 17])
-def test_under_18_scale(monkeypatch: pytest.MonkeyPatch, lang: str, age: int) -> None:
-    from site_plugins.figures import markers as figures
-
+def test_under_18_scale(lang: str, age: int) -> None:
     day = date(2025, 3, 3)  # a stated RMMG: one amount, no range
-    monkeypatch.setattr(figures, "clock", lambda: day)
     percent = Decimal(parameter("age_scale").latest.data["percent"][str(age)])
     assert render_figures(f"{{{{cip age_percent age={age}}}}}", lang) == format_percent(
         percent / 100, lang
     )
     # The published 18+ minimum first (rounded), then the percentage, rounded again.
     expected = to_cents(to_cents(rmmg_at(day) / 2) * percent / 100)
-    assert render_figures(f"{{{{cip minimum_allowance age={age}}}}}", lang) == format_money(
+    assert render_figures(f"{{{{cip minimum_allowance age={age}}}}}", lang, today=day) == format_money(
         expected, lang
     )
 
@@ -120,16 +118,17 @@ def test_history_has_one_row_per_dated_value(lang: str) -> None:
 
 
 def test_every_marker_name_renders_in_both_languages() -> None:
-    for name, spec in FIGURES.items():
-        args = " age=16" if name == "age_percent" else ""
+    for spec in MARKERS:
+        args = " age=16" if spec.name == "age_percent" else ""
         for lang in LANGS:
-            text = render_figures(f"{{{{cip {name}{args}}}}}", lang)
-            assert text and "{{" not in text, name
-        assert "at" in spec.args or name in (
+            text = render_figures(f"{{{{cip {spec.name}{args}}}}}", lang, "calculateur/")
+            assert text and "{{" not in text, spec.name
+        assert "at" in spec.args or spec.name in (
             "rmmg_checked",
             "rmmg_history",
             "minimum_today",
             "rmmg_2021_history",
+            "calculator",
         )
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from pathlib import Path
 
 import markdown
 import pytest
@@ -10,6 +11,7 @@ import pytest
 from cip_core.money import format_money
 from cip_core.parameters import parameter
 from site_plugins.figures.markers import FigureError
+from tests.site.fixture_site import CONFIG, make_site
 
 
 def _top(data: dict[str, object]) -> object:
@@ -34,19 +36,20 @@ def test_unknown_marker_raises() -> None:
         markdown.markdown("{{cip nope}}", extensions=["site_plugins.figures.markdown_ext"])
 
 
-def test_the_running_build_gives_the_page_language() -> None:
-    from site_plugins.figures.markdown_ext import running_page
-
-    def convert() -> str:
-        return markdown.markdown(
-            "{{cip rmmg at=2021-09-01}}",
-            extensions=["site_plugins.figures.markdown_ext"],
-            extension_configs={"site_plugins.figures.markdown_ext": {"lang": "fr"}},
-        )
-
-    running_page.update(lang="nl", url="nl/indemnite/")
-    try:
-        assert "€\u00a01.658,19" in convert()  # the running page's language, not the option's
-    finally:
-        running_page.clear()
-    assert "1\u202f658,19\u00a0€" in convert()  # nothing running: the option
+def test_a_build_hands_the_extension_each_pages_language(tmp_path: Path) -> None:
+    # A snippet is only seen by Markdown, after the cip-figures plugin has replaced the page's
+    # own markers: the extension writes its figure in the language of the page including it.
+    config = CONFIG.replace("  - cip-parity\n", "").replace(
+        "  - tables\n",
+        f"  - tables\n  - pymdownx.snippets:\n      base_path: [{tmp_path / 'snippets'}]\n"
+        "      check_paths: true\n"
+        "  - site_plugins.figures.markdown_ext:\n      lang: fr\n",
+    )
+    site = make_site(tmp_path, config=config)
+    (tmp_path / "snippets").mkdir()
+    (tmp_path / "snippets" / "rmmg.md").write_text("RMMG {{cip rmmg at=2021-09-01}}\n", "utf-8")
+    for lang in ("fr", "nl"):
+        site.page(lang, "snippet.md", '# Snippet\n\n--8<-- "rmmg.md"\n')
+    assert site.build(), site.errors
+    assert "</abbr> 1\u202f658,19\u00a0€</p>" in site.html("snippet/index.html")
+    assert "RMMG €\u00a01.658,19</p>" in site.html("nl/snippet/index.html")  # not the option's
