@@ -5,7 +5,7 @@ A thin adapter over ``termbase`` and ``typography``:
   (``includes/abbreviations.<lang>.md``) and the message catalogues are checked against the
   termbase, and the catalogues' typography is checked;
 - each page: its source file is checked (terms, and links for its language) with true line
-  numbers, then its typography is fixed (French spaces and « »; Dutch “ ”), French titles too;
+  numbers, then its typography is fixed (its catalogue's ``[typography]``), its titles too;
 - the calculator pages' final HTML (the generated form included) is checked against the termbase.
 Any finding fails the build with ``file:line``.
 """
@@ -25,9 +25,10 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from site_plugins.language.config import LanguageConfig
-from site_plugins.language.termbase import check_file, scan_links, scan_terms
-from site_plugins.language.typography import check_catalogue, fix_french_markdown, fix_markdown
+from site_plugins.language.termbase import check_file, missing_terms, scan_links, scan_terms
+from site_plugins.language.typography import check_catalogue, fix_markdown
 from site_plugins.page_source import page_language, shown_path
+from site_plugins.site_languages import site_languages
 
 _TITLE_RE = re.compile(r"(<title>)(.*?)(</title>)", re.DOTALL)
 _TAG_RE = re.compile(r"<(script|style)\b.*?</\1\s*>|<[^>]*>", re.DOTALL | re.IGNORECASE)
@@ -41,7 +42,8 @@ class LanguagePlugin(BasePlugin[LanguageConfig]):
         if i18n is not None and getattr(i18n, "building", False):
             return  # nested build of another language: the outer build has checked
         root = Path(config.config_file_path or ".").resolve().parent
-        problems: list[str] = []
+        # Every language built has its official terms.
+        problems = missing_terms(site_languages(config).built)
         # Every language present (a glossary or catalogue of a new language is checked too).
         if self.config.glossary_dir:
             for path in sorted((root / self.config.glossary_dir).glob("abbreviations.*.md")):
@@ -61,8 +63,11 @@ class LanguagePlugin(BasePlugin[LanguageConfig]):
     def on_nav(
         self, nav: Navigation, /, *, config: MkDocsConfig, files: Files
     ) -> Navigation | None:
-        if self.config.enabled and config.theme.get("language") == "fr":
-            _fix_titles(nav.items)
+        if not self.config.enabled:
+            return nav
+        lang = site_languages(config).current  # the navigation of the language being built
+        if lang in self.config.languages:
+            _fix_titles(nav.items, lang)
         return nav
 
     def on_page_markdown(
@@ -83,20 +88,21 @@ class LanguagePlugin(BasePlugin[LanguageConfig]):
     def on_page_content(
         self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str | None:
-        # The toc extension joins heading words with ordinary spaces: fix the French titles again.
-        if self.config.enabled and page_language(page, config, self.config.languages) == "fr":
-            _fix_titles(list(page.toc))
-            if page.title:  # a title taken from the page's heading, not from the nav
-                page.title = fix_french_markdown(page.title)
+        if not self.config.enabled:
+            return html
+        # The toc extension joins heading words with ordinary spaces: fix the titles again.
+        lang = page_language(page, config, self.config.languages)
+        _fix_titles(list(page.toc), lang)
+        if page.title:  # a title taken from the page's heading, not from the nav
+            page.title = fix_markdown(page.title, lang)
         return html
 
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
         if not self.config.enabled:
             return output
         lang = page_language(page, config, self.config.languages)
-        if lang == "fr":
-            # Jinja's striptags (the theme's <title>) turns no-break spaces into ordinary ones.
-            output = _TITLE_RE.sub(lambda m: m[1] + fix_french_markdown(m[2]) + m[3], output, 1)
+        # Jinja's striptags (the theme's <title>) turns no-break spaces into ordinary ones.
+        output = _TITLE_RE.sub(lambda m: m[1] + fix_markdown(m[2], lang) + m[3], output, 1)
         if page.file.name + ".md" not in self.config.html_pages:
             return output
         # Tags out (newlines kept: true lines), entities decoded: the words a reader sees.
@@ -107,14 +113,14 @@ class LanguagePlugin(BasePlugin[LanguageConfig]):
         return output
 
 
-def _fix_titles(items: list[Any]) -> None:
+def _fix_titles(items: list[Any], lang: str) -> None:
     for item in items:
         title = getattr(item, "title", None)
         if isinstance(title, str):
-            item.title = fix_french_markdown(title)
+            item.title = fix_markdown(title, lang)
         children = getattr(item, "children", None)
         if children:
-            _fix_titles(children)
+            _fix_titles(children, lang)
 
 
 def _shown(path: Path, root: Path) -> str:

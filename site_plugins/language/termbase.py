@@ -98,6 +98,25 @@ def parse_termbase(text: str) -> Termbase:
     return Termbase(tuple(terms), links)
 
 
+def missing_terms(languages: list[str] | tuple[str, ...], path: Path = TERMBASE) -> list[str]:
+    """Each concept without a preferred term in one of ``languages``, naming file and table."""
+    data = tomllib.loads(path.read_text(encoding="utf-8"))
+    return [
+        f"{_shown(path)}: concept {concept['id']} has no [concepts.{lang}] with its preferred "
+        "term, banned variants and source"
+        for concept in data.get("concepts", [])
+        for lang in languages
+        if not isinstance(concept.get(lang), dict) or not concept[lang].get("preferred")
+    ]
+
+
+def _shown(path: Path) -> str:
+    try:
+        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        return str(path)
+
+
 @cache
 def load_termbase(path: Path = TERMBASE) -> Termbase:
     return parse_termbase(path.read_text(encoding="utf-8"))

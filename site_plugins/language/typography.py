@@ -1,13 +1,19 @@
-"""Typography per language: French spaces and each language's quotation marks (nl, en: “…”).
+"""Typography per language, from each catalogue's ``[typography]`` table (cip_core/messages).
 
-French: U+202F (narrow no-break space) before ``; ? !``, U+00A0 (no-break space) before ``:``, ``%``
-and inside « ». Quotation marks: French « … », Dutch “ … ” (one style each; "…" typed by an editor
-becomes the language's marks).
+The table says how the language punctuates, as data (no language is named in this module):
 
-- ``fix_markdown`` (``fix_french_markdown``): applied to the pages at build time, so an
-  editor's ordinary space (or a forgotten one) comes out right. It leaves alone what is not
-  prose: code, HTML tags and their attributes, entities, link destinations, addresses, times
-  (10:30), ``::``, ``!!! note``, ``![image]``, ``?`` inside a link.
+- ``quotes``: the quotation marks, opening and closing; a pair of straight quotes "…" typed by
+  an editor becomes them;
+- ``other_quotes``: marks of other styles typed by an editor, each with the mark it becomes;
+- ``quote_space``: the space inside the quotation marks (French U+00A0; "" leaves it as typed);
+- ``space_before``: signs with the space put before them after a word, typed or not (French:
+  U+202F, the narrow no-break space, before ``; ? !``; U+00A0 before ``:``);
+- ``percent_space``: the space between a number and ``%`` ("" leaves it as typed).
+
+- ``fix_markdown``: applied to the pages at build time, so an editor's ordinary space (or a
+  forgotten one) comes out right. It leaves alone what is not prose: code, HTML tags and their
+  attributes, entities, link destinations, addresses, times (10:30), ``::``, ``!!! note``,
+  ``![image]``, ``?`` inside a link.
 - ``check_catalogue`` / ``fix_catalogue``: message catalogues do not go through Markdown; the
   build checks them, and ``python -m site_plugins.language.typography --fix FILE…`` rewrites them.
 """
@@ -16,12 +22,16 @@ from __future__ import annotations
 
 import re
 import sys
-from collections.abc import Callable
+import unicodedata
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
-NNBSP = "\u202f"  # before ; ? !
-NBSP = "\u00a0"  # before : and inside « »
+from cip_core.messages import catalogue_path, lookup
+
+NNBSP = "\u202f"  # the narrow no-break space
+NBSP = "\u00a0"  # the no-break space
+_SPACES = "[ \u00a0\u202f\t]"
 
 # Segments that are not prose, kept as they are.
 _PROTECTED_RE = re.compile(
@@ -42,42 +52,83 @@ _PROTECTED_RE = re.compile(
     """,
     re.VERBOSE | re.DOTALL | re.MULTILINE,
 )
-# A space (ordinary or the wrong no-break one) before the sign, or no space after a word.
-_BEFORE_TIGHT = re.compile(r"(?:[ \u00a0\u202f\t]+|(?<=[\w)\]»*_’'\"]))([;?!])(?=[\s*_)\"»<]|$)")
-_BEFORE_COLON = re.compile(r"(?:[ \u00a0\u202f\t]+|(?<=[\w)»*_’'\"]))(:)(?=[\s*_)\"»<]|$)")
-_AFTER_OPEN = re.compile(r"«[ \u00a0\u202f\t]*")
-_BEFORE_CLOSE = re.compile(r"[ \u00a0\u202f\t]*»")
-_PERCENT = re.compile(r"(\d)[ \u202f]%")
+_PERCENT = re.compile(r"(\d)[ \u00a0\u202f]%")
 _STRAIGHT_PAIR = re.compile(r'(?<![\w=])"([^"\n<>]{1,200}?)"(?![\w=])')
 
 
-def _fix_prose_fr(text: str) -> str:
-    text = _STRAIGHT_PAIR.sub(lambda m: f"«{m.group(1).strip()}»", text)
-    text = text.replace("“", "«").replace("”", "»").replace("„", "«")
-    text = _BEFORE_TIGHT.sub(lambda m: NNBSP + m.group(1), text)
-    text = _BEFORE_COLON.sub(lambda m: NBSP + m.group(1), text)
-    text = _AFTER_OPEN.sub("«" + NBSP, text)
-    text = _PERCENT.sub(lambda m: m.group(1) + NBSP + "%", text)
-    return _BEFORE_CLOSE.sub(NBSP + "»", text)
+@dataclass(frozen=True)
+class Typography:
+    """One language's punctuation, read from its catalogue's ``[typography]``."""
+
+    lang: str
+    opening: str
+    closing: str
+    other_quotes: tuple[tuple[str, str], ...]
+    quote_space: str
+    space_before: tuple[tuple[str, str], ...]
+    percent_space: str
+
+    def fix_prose(self, text: str) -> str:
+        text = _STRAIGHT_PAIR.sub(lambda m: f"{self.opening}{m[1].strip()}{self.closing}", text)
+        for typed, becomes in self.other_quotes:
+            text = text.replace(typed, becomes)
+        for sign, space in self.space_before:
+            text = self._before(sign).sub(lambda m, space=space: space + m[1], text)
+        if self.quote_space:
+            opening = re.compile(re.escape(self.opening) + _SPACES + "*")
+            text = opening.sub(self.opening + self.quote_space, text)
+        if self.percent_space:
+            text = _PERCENT.sub(lambda m: m[1] + self.percent_space + "%", text)
+        if self.quote_space:
+            closing = re.compile(_SPACES + "*" + re.escape(self.closing))
+            text = closing.sub(self.quote_space + self.closing, text)
+        return text
+
+    def _before(self, sign: str) -> re.Pattern[str]:
+        """Spaces before ``sign``, or none after a word; the sign then ends a word."""
+        close = re.escape(self.closing)
+        # "]:" starts a Markdown reference definition: no space goes between them.
+        bracket = "" if sign == ":" else "\\]"
+        return re.compile(
+            rf"(?:{_SPACES}+|(?<=[\w){bracket}{close}*_’'\"]))({re.escape(sign)})"
+            rf"(?=[\s*_)\"{close}<]|$)"
+        )
+
+    def rule(self) -> str:
+        """The rules in words, for build errors."""
+        parts = [f"quotation marks {self.opening}…{self.closing}"]
+        for space in dict.fromkeys(s for _, s in self.space_before):
+            signs = " ".join(sign for sign, s in self.space_before if s == space)
+            parts.append(f"{_name(space)} before {signs}")
+        if self.quote_space:
+            parts.append(f"{_name(self.quote_space)} inside {self.opening} {self.closing}")
+        return f"{self.lang} typography ({', '.join(parts)})"
 
 
-def _fix_prose_curly(text: str) -> str:
-    # Dutch and English: one quotation style, “…”.
-    text = _STRAIGHT_PAIR.sub(lambda m: f"“{m.group(1).strip()}”", text)
-    return text.replace("„", "“").replace("«", "“").replace("»", "”")
+def _name(space: str) -> str:
+    return f"U+{ord(space):04X} ({unicodedata.name(space).lower()})"
 
 
-# The prose rule of each language other than French (French also has its spaces).
-_CURLY_LANGUAGES = ("nl", "en")
-
-
-def fix_markdown(markdown: str, lang: str) -> str:
-    """The page's Markdown with its language's typography (French spaces and « »; Dutch “ ”)."""
-    if lang == "fr":
-        return fix_french_markdown(markdown)
-    if lang in _CURLY_LANGUAGES:
-        return _fix_segments(markdown, skip_admonitions=True, prose=_fix_prose_curly)
-    return markdown
+@cache
+def typography(lang: str) -> Typography:
+    """``lang``'s punctuation; a MessageError naming the catalogue and key when it lacks one."""
+    table = lookup(lang, "typography")
+    try:
+        opening, closing = table["quotes"]
+        return Typography(
+            lang=lang,
+            opening=opening,
+            closing=closing,
+            other_quotes=tuple((typed, becomes) for typed, becomes in table["other_quotes"]),
+            quote_space=table["quote_space"],
+            space_before=tuple((sign, space) for sign, space in table["space_before"]),
+            percent_space=table["percent_space"],
+        )
+    except (KeyError, ValueError, TypeError) as error:
+        raise ValueError(
+            f"{catalogue_path(lang)}: [typography] is incomplete or malformed ({error!r}); "
+            "see site_plugins/language/typography.py for its keys"
+        ) from None
 
 
 def _admonition_safe(line: str) -> bool:
@@ -85,42 +136,36 @@ def _admonition_safe(line: str) -> bool:
     return bool(re.match(r"^\s*(?:!!!|\?\?\?\+?)\s", line))
 
 
-def fix_french_markdown(markdown: str) -> str:
-    """French Markdown with the right spaces and « » quotation marks, syntax untouched."""
+def fix_markdown(markdown: str, lang: str) -> str:
+    """Markdown (a page, a title) with ``lang``'s spaces and quotation marks, syntax untouched."""
+    rules = typography(lang)
     out: list[str] = []
-    for line in _split_keep(markdown):
+    for line in markdown.splitlines(keepends=True):
         if _admonition_safe(line):
             head, _, rest = line.partition('"')
             title, quote, tail = rest.partition('"')
-            out.append(f'{head}"{_fix_segments(title)}{quote}{tail}' if quote else line)
+            out.append(f'{head}"{_fix_segments(title, rules)}{quote}{tail}' if quote else line)
         else:
             out.append(line)
-    return _fix_segments("".join(out), skip_admonitions=True)
+    return _fix_segments("".join(out), rules, skip_admonitions=True)
 
 
-def _split_keep(text: str) -> list[str]:
-    return text.splitlines(keepends=True)
-
-
-def _fix_segments(
-    text: str, *, skip_admonitions: bool = False, prose: Callable[[str], str] | None = None
-) -> str:
-    fix = prose or _fix_prose_fr
+def _fix_segments(text: str, rules: Typography, *, skip_admonitions: bool = False) -> str:
     pieces: list[str] = []
     last = 0
     for match in _PROTECTED_RE.finditer(text):
-        pieces.append(_fix_prose(text[last : match.start()], skip_admonitions, fix))
+        pieces.append(_fix_prose(text[last : match.start()], rules, skip_admonitions))
         pieces.append(match.group())
         last = match.end()
-    pieces.append(_fix_prose(text[last:], skip_admonitions, fix))
+    pieces.append(_fix_prose(text[last:], rules, skip_admonitions))
     return "".join(pieces)
 
 
-def _fix_prose(text: str, skip_admonitions: bool, fix: Callable[[str], str]) -> str:
+def _fix_prose(text: str, rules: Typography, skip_admonitions: bool) -> str:
     if not skip_admonitions:
-        return fix(text)
-    lines = _split_keep(text)
-    return "".join(line if _admonition_safe(line) else fix(line) for line in lines)
+        return rules.fix_prose(text)
+    lines = text.splitlines(keepends=True)
+    return "".join(line if _admonition_safe(line) else rules.fix_prose(line) for line in lines)
 
 
 # --- catalogues -----------------------------------------------------------------------------
@@ -140,13 +185,9 @@ def _decoded(value: str) -> str:
 
 
 def _fix_value(value: str, lang: str) -> str:
-    value = _decoded(value)
-    if lang == "fr":
-        # Placeholders ({field}) are prose here; escaped quotes \" are straight quotes.
-        return _fix_prose_fr(value.replace('\\"', '"')).replace('"', '\\"')
-    if lang in _CURLY_LANGUAGES:
-        return _fix_prose_curly(value.replace('\\"', '"')).replace('"', '\\"')
-    return value
+    # Placeholders ({field}) are prose here; escaped quotes \" are straight quotes.
+    fixed = typography(lang).fix_prose(_decoded(value).replace('\\"', '"'))
+    return fixed.replace('"', '\\"')
 
 
 def fix_catalogue(text: str, lang: str) -> str:
@@ -176,14 +217,7 @@ def check_catalogue(text: str, lang: str) -> list[Finding]:
 def _describe(value: str, fixed: str, lang: str) -> str:
     at = next((i for i, (a, b) in enumerate(zip(value, fixed, strict=False)) if a != b), 0)
     snippet = value[max(0, at - 12) : at + 12]
-    if lang == "fr":
-        rule = (
-            "French typography: U+202F before ; ? !, U+00A0 before : and inside « » "
-            "(quotation marks « »)"
-        )
-    else:
-        rule = f"{lang} quotation marks are “…”"
-    return f"{rule}, near {snippet!r}"
+    return f"{typography(lang).rule()}, near {snippet!r}"
 
 
 def main(argv: list[str]) -> int:
