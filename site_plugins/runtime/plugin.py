@@ -50,6 +50,7 @@ class RuntimePlugin(BasePlugin[RuntimeConfig]):
             log.debug("copied %s into assets/pyodide/", ", ".join(copied))
 
     def on_serve(self, server: Any, /, *, config: MkDocsConfig, builder: Any) -> Any:
-        if self.config.enabled:
-            server.watch(str(self._source(config)))
+        if not self.config.enabled:
+            return server
+        server.watch(str(self._source(config)))
         return server

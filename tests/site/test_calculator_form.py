@@ -154,9 +154,9 @@ def test_the_help_block_comes_from_the_bodies() -> None:
 def test_footer_date_uses_the_core_format(lang: str, reviewed: str | date, shown: str) -> None:
     source = (ROOT / "overrides" / "partials" / "copyright.html").read_text("utf-8")
     formats = {code: lookup(code, "format") for code in LANGUAGES}
-    config = {
-        "theme": {"language": lang},
+    config = {  # no theme.language: the build's language (cip-figures), Material may lack one
         "extra": {
+            "cip_language": lang,
             "last_reviewed": reviewed,
             "cip_formats": formats,
             "cip_site": {code: lookup(code, "site") for code in LANGUAGES},
