@@ -6,10 +6,13 @@
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from pathlib import Path, PurePosixPath
 
 from mkdocs.utils.yaml import yaml_load
+
+from cip_core.messages import lookup
 
 ROOT = Path(__file__).resolve().parents[1]
 UNKNOWN = "xx"
@@ -43,3 +46,10 @@ def language_of(path: str, languages: tuple[str, ...] = LANGUAGES) -> str:
     parts = PurePosixPath("/" + path.lstrip("/")).parts
     top = parts[1] if len(parts) > 1 else ""
     return top if top in languages[1:] else languages[0]
+
+
+def sentence_start(lang: str, *path: str) -> str:
+    """The start of a catalogue's sentence, up to its first sign other than a comma: what a
+    page shows of it whatever its spaces (``"Réessayer"``, ``"Vos réponses sont prises"``)."""
+    text: str = lookup(lang, *path)
+    return re.findall(r"[\w' ,’-]+", text)[0].strip(" ,")

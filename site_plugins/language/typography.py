@@ -5,10 +5,11 @@ The table says how the language punctuates, as data (no language is named in thi
 - ``quotes``: the quotation marks, opening and closing; a pair of straight quotes "…" typed by
   an editor becomes them;
 - ``other_quotes``: marks of other styles typed by an editor, each with the mark it becomes;
-- ``quote_space``: the space inside the quotation marks (French U+00A0; "" leaves it as typed);
+- ``quote_space``: the space inside the quotation marks (French ``["\u00a0"]``; ``[]`` leaves
+  it as typed);
 - ``space_before``: signs with the space put before them after a word, typed or not (French:
   U+202F, the narrow no-break space, before ``; ? !``; U+00A0 before ``:``);
-- ``percent_space``: the space between a number and ``%`` ("" leaves it as typed).
+- ``percent_space``: the space between a number and ``%`` (``[]`` leaves it as typed).
 
 - ``fix_markdown``: applied to the pages at build time, so an editor's ordinary space (or a
   forgotten one) comes out right. It leaves alone what is not prose: code, HTML tags and their
@@ -120,9 +121,9 @@ def typography(lang: str) -> Typography:
             opening=opening,
             closing=closing,
             other_quotes=tuple((typed, becomes) for typed, becomes in table["other_quotes"]),
-            quote_space=table["quote_space"],
+            quote_space="".join(table["quote_space"]),
             space_before=tuple((sign, space) for sign, space in table["space_before"]),
-            percent_space=table["percent_space"],
+            percent_space="".join(table["percent_space"]),
         )
     except (KeyError, ValueError, TypeError) as error:
         raise ValueError(

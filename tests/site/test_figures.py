@@ -7,12 +7,13 @@ from decimal import Decimal
 
 import pytest
 
+from cip_core.messages import LANGUAGES, lookup
 from cip_core.money import format_date, format_money, format_number, format_percent, to_cents
 from cip_core.parameters import parameter, value_at
 from site_plugins.figures.markers import FigureError, find_markers, render_figures
 from site_plugins.figures.values import MARKERS
 
-LANGS = ("fr", "nl")
+LANGS = LANGUAGES  # every catalogue's language
 
 
 def rmmg_at(day: date | None = None) -> Decimal:
@@ -98,7 +99,7 @@ def test_history_has_one_row_per_dated_value(lang: str) -> None:
     table = render_figures("{{cip rmmg_history}}", lang).split("\n")
     values = parameter("rmmg").values
     assert len(table) == 2 + len(values)
-    assert table[0].startswith("| Depuis le |" if lang == "fr" else "| Vanaf |")
+    assert table[0].startswith(f"| {lookup(lang, 'figures', 'history_headings')[0]} |")
     body = table[2:]
     for row, value in zip(body, reversed(values), strict=True):
         amount = Decimal(value.data.get("amount", value.data.get("high")))
@@ -107,17 +108,17 @@ def test_history_has_one_row_per_dated_value(lang: str) -> None:
         assert format_money(amount, lang) in cells[1]
         assert format_money(to_cents(amount / 2), lang) in cells[2]
         assert value.reference in cells[4]
-    certainty = {
-        "stated": ("publié", "vermeld"),
-        "inferred": ("déduit", "afgeleid"),
-        "unknown": ("inconnu", "onbekend"),
+    # Each row says how sure its value is, in the catalogue's words; French and Dutch by hand.
+    by_hand = {
+        "fr": {"stated": "publié", "inferred": "déduit", "unknown": "inconnu"},
+        "nl": {"stated": "vermeld", "inferred": "afgeleid", "unknown": "onbekend"},
     }
+    words = by_hand.get(lang, lookup(lang, "figures", "certainty"))
     for row, value in zip(body, reversed(values), strict=True):
-        word = certainty[value.certainty][LANGS.index(lang)]
-        assert word in row
+        assert words[value.certainty] in row
 
 
-def test_every_marker_name_renders_in_both_languages() -> None:
+def test_every_marker_name_renders_in_every_language() -> None:
     for spec in MARKERS:
         args = " age=16" if spec.name == "age_percent" else ""
         for lang in LANGS:

@@ -8,6 +8,7 @@ from pathlib import Path
 import markdown
 import pytest
 
+from cip_core.messages import LANGUAGES
 from cip_core.money import format_money
 from cip_core.parameters import parameter
 from site_plugins.figures.markers import FigureError
@@ -19,7 +20,7 @@ def _top(data: dict[str, object]) -> object:
     return data.get("amount", data.get("high"))
 
 
-@pytest.mark.parametrize("lang", ["fr", "nl"])
+@pytest.mark.parametrize("lang", LANGUAGES)
 def test_markers_and_history_table_render(lang: str) -> None:
     html = markdown.markdown(
         "RMMG : {{cip rmmg}}\n\n{{cip rmmg_history}}\n",
