@@ -82,10 +82,10 @@ def press_keys(page: Page, text: str) -> None:
         session.detach()
 
 
-def search(page: Page, origin: str, lang: str, query: str) -> list[str]:
+def search(page: Page, home: str, query: str) -> list[str]:
     """The paths of the pages the search box lists for ``query``, typed key by key on the home
-    page of ``lang``, read once Material has answered and the list stops changing."""
-    page.goto(f"{origin}/{prefix(lang)}")
+    page ``home`` (an address), read once Material has answered and the list stops changing."""
+    page.goto(home)
     translations = json.loads(page.text_content("#__config") or "{}")["translations"]
     answered = re.compile(
         "|".join(
@@ -104,12 +104,12 @@ def search(page: Page, origin: str, lang: str, query: str) -> list[str]:
         if answered.fullmatch(meta) and reads[-3:] == [reads[-1]] * 3:
             break
     else:
-        raise AssertionError(f"search for {query!r} on /{prefix(lang)} did not settle: {reads[-1]}")
+        raise AssertionError(f"search for {query!r} on {home} did not settle: {reads[-1]}")
     return sorted({urlsplit(urljoin(page.url, href)).path for href in reads[-1][1]})
 
 
 def found(page: Page, site_server: SiteServer, lang: str, query: str) -> list[str]:
-    return search(page, site_server.origin, lang, query)
+    return search(page, f"{site_server.origin}/{prefix(lang)}", query)
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)

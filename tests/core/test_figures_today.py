@@ -39,8 +39,6 @@ def test_page_prints_the_calculators_minimum_for_today(lang: str, page: str, day
     assert allowance["display"]["minimum"] in today_figure
     assert allowance["display"]["low"] in today_figure
     to_confirm = lookup(lang, "figures", "to_confirm").replace("{amount}", "")
-    assert (to_confirm in today_figure) == (
-        answer["allowance"]["certainty"] == "to_confirm"
-    )
+    assert (to_confirm in today_figure) == (answer["allowance"]["certainty"] == "to_confirm")
     markdown = (DOCS / lang / page).read_text("utf-8")
     assert today_figure in render_figures(markdown, lang, today=day), page
