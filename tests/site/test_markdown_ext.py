@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from decimal import Decimal
 from pathlib import Path
 
@@ -54,3 +56,15 @@ def test_a_build_hands_the_extension_each_pages_language(tmp_path: Path) -> None
     assert site.build(), site.errors
     assert "</abbr> 1\u202f658,19\u00a0€</p>" in site.html("snippet/index.html")
     assert "RMMG €\u00a01.658,19</p>" in site.html("nl/snippet/index.html")  # not the option's
+
+
+def test_the_extension_needs_no_mkdocs() -> None:
+    # The Zensical door: the markers' modules import Python-Markdown and cip_core, not MkDocs.
+    code = (
+        "import sys, markdown; "
+        "markdown.markdown('{{cip rmmg at=2021-09-01}}', "
+        "extensions=['site_plugins.figures.markdown_ext']); "
+        "print(sorted(m for m in sys.modules if m.split('.')[0] == 'mkdocs'))"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]"
