@@ -179,7 +179,7 @@ class Arguments:
         text = self.raw.get("age")
         if text is None:
             if required:
-                raise _ArgumentError("age= is required, e.g. age=16 (15, 16 or 17)")
+                raise _ArgumentError("age= is required, e.g. age=16 (15 to 20)")
             return None
         if text not in SCALE_AGES:
             raise _ArgumentError(f"age={text} is not on the age scale: use 15 to 20")
