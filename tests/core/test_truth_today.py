@@ -35,7 +35,11 @@ def test_start_after_the_last_checked_day_is_to_confirm_and_warned() -> None:
 
 
 def test_start_on_the_last_stated_value_is_firm() -> None:
-    stated = [v for v in parameter("rmmg").values if v.certainty == "stated"][-1]
+    # The last value a source states for a day already checked (an announced later value may
+    # follow the check date: a start then is still "to confirm").
+    rmmg = parameter("rmmg")
+    checked = rmmg.last_value_still_valid_on
+    stated = [v for v in rmmg.values if v.certainty == "stated" and v.start <= checked][-1]
     result = evaluate(parse_case({**CASE, "start_date": stated.start.isoformat()})).to_dict()
     assert result["certainty"] == "firm" and result["headline"] == result["summary"]
 
