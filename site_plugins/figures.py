@@ -23,10 +23,10 @@ from cip_core.parameters import UNKNOWN, DatedValue, Parameter, parameter
 from cip_core.rules.allowance import (
     FIRM,
     adult_minimum,
-    age_percent,
     current_minimum,
     scaled_minimum,
 )
+from cip_core.rules.minimum import age_share
 from site_plugins.calculator_form import render_calculator
 
 # The build's clock: figures "for today" are those of a stage starting on the build day, computed
@@ -179,14 +179,15 @@ class Arguments:
         text = self.raw.get("age")
         if text is None:
             if required:
-                raise _ArgumentError("age= is required, e.g. age=16 (15, 16 or 17)")
+                raise _ArgumentError("age= is required, e.g. age=16 (15 to 20)")
             return None
-        if text not in UNDER_18_AGES:
-            raise _ArgumentError(f"age={text} is not on the under-18 scale: use 15, 16 or 17")
+        if text not in SCALE_AGES:
+            raise _ArgumentError(f"age={text} is not on the age scale: use 15 to 20")
         return int(text)
 
 
-UNDER_18_AGES = ("15", "16", "17")
+# The ages whose minimum is a share of the adult one (a range from 18 to 20: age_scale.toml).
+SCALE_AGES = ("15", "16", "17", "18", "19", "20")
 
 
 def _bad_date(text: str) -> date:
@@ -194,10 +195,10 @@ def _bad_date(text: str) -> date:
 
 
 def _dated(name: str, day: date | None) -> DatedValue:
-    """The value in force on ``day`` (the newest known value when no day is given)."""
+    """The value in force on ``day`` (on the build's day when none is given, like the
+    calculator: a forecast row for a later day never shows as today's value)."""
     known = parameter(name)
-    if day is None:
-        return known.latest
+    day = day or clock()
     try:
         return known.at(day)
     except LookupError:
@@ -262,22 +263,23 @@ def _minimum(args: Arguments, lang: str) -> str:
     value = _dated("rmmg", args.day() or clock())
     if age is None:
         return _amounts(_half(_low(value)), _half(_rmmg(value)), lang)
-    percent = age_percent(age, value.start)
-    if percent is None:  # the scale has no such age on that date
-        raise _ArgumentError(f"no under-18 percentage is known for age {age}")
-    # Same arithmetic as the calculator (cip_core.rules.allowance).
-    low, high = scaled_minimum(_low(value), percent), scaled_minimum(_rmmg(value), percent)
+    share = age_share(age, value.start)
+    if share is None:  # the scale has no such age on that date
+        raise _ArgumentError(f"no percentage is known for age {age}")
+    # Same arithmetic as the calculator (cip_core.rules.minimum).
+    low = scaled_minimum(_low(value), share.low)
+    high = scaled_minimum(_rmmg(value), share.high)
     return _amounts(low, high, lang)
 
 
 def _age_percent(args: Arguments, lang: str) -> str:
     age = args.age(required=True)
     assert age is not None
-    day = args.day() or parameter("age_scale").latest.start
-    percent = age_percent(age, day)
-    if percent is None:
-        raise _ArgumentError(f"no under-18 percentage is known for age {age}")
-    return format_percent(percent / 100, lang)
+    share = age_share(age, args.day() or clock())
+    if share is None:
+        raise _ArgumentError(f"no percentage is known for age {age}")
+    low, high = (format_percent(p / 100, lang) for p in (share.low, share.high))
+    return high if low == high else text(lang, "figures", "range", low=low, high=high)
 
 
 def _source_link(value: DatedValue) -> str:
@@ -291,7 +293,8 @@ def _escape_link_text(text: str) -> str:
 
 def _certainty_word(value: DatedValue, lang: str) -> str:
     words: dict[str, str] = lookup(lang, "figures", "certainty")
-    return words[value.certainty]  # stated, inferred and unknown: each has its word
+    # stated, inferred and unknown each have their word; an expected index step its own.
+    return words["forecast" if value.forecast else value.certainty]
 
 
 def _history(args: Arguments, lang: str) -> str:
@@ -352,6 +355,9 @@ FIGURES: dict[str, FigureSpec] = {
     "activa_months": FigureSpec(("at",), _limit("activa_months")),
     "dv5_min_weeks": FigureSpec(("at",), _limit("dv5_min_weeks")),
     "dv5_min_weekly_hours": FigureSpec(("at",), _limit("dv5_min_weekly_hours")),
+    "vdab_max_weeks": FigureSpec(("at",), _limit("vdab_max_weeks")),
+    "vdab_plan_lead_weeks": FigureSpec(("at",), _limit("vdab_plan_lead_weeks")),
+    "vdab_plan_max_lead_months": FigureSpec(("at",), _limit("vdab_plan_max_lead_months")),
 }
 
 

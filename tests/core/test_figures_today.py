@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from cip_core import evaluate, parse_case
+from cip_core.messages import lookup
 from cip_core.parameters import parameter
 from site_plugins import figures
 from site_plugins.figures import render_figures
@@ -22,7 +23,7 @@ ADULT_FULL_TIME = {
 
 
 def _days() -> list[date]:
-    # One day on a stated value, one on the newest (range) value: taken from the parameter file.
+    # One day on a stated value, one on the newest (range) row: taken from the parameter file.
     values = parameter("rmmg").values
     stated = next(v.start for v in reversed(values) if v.certainty == "stated")
     return [stated, values[-1].start]
@@ -41,7 +42,8 @@ def test_page_prints_the_calculators_minimum_for_today(
     today_figure = render_figures("{{cip minimum_today}}", lang)
     assert allowance["display"]["minimum"] in today_figure
     assert allowance["display"]["low"] in today_figure
-    assert ("bevestigen" in today_figure or "confirmer" in today_figure) == (
+    hedge = str(lookup(lang, "figures", "to_confirm")).replace("{amount}", "")
+    assert hedge.strip(", ") and (hedge in today_figure) == (
         answer["allowance"]["certainty"] == "to_confirm"
     )
     markdown = (DOCS / lang / page).read_text("utf-8")
