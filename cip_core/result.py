@@ -7,6 +7,7 @@ from decimal import Decimal
 from typing import Any
 
 from cip_core.bodies import Body
+from cip_core.checked import allowance_checked_on
 from cip_core.messages import text
 from cip_core.money import format_date, format_money, format_percent, money_str
 from cip_core.rules.allowance import AllowanceFigures
@@ -123,6 +124,8 @@ def _allowance_dict(figures: AllowanceFigures, lang: str) -> dict[str, Any]:
         "rmmg_source": figures.rmmg_source,
         "rmmg_certainty": figures.rmmg_certainty,
         "checked_until": figures.checked_until.isoformat(),
+        # The day the sources behind this minimum were last checked (issue 17; cip_core.checked).
+        "checked_on": allowance_checked_on(figures.age_percent).isoformat(),
         "range": _range(figures),
         "for_date": figures.for_date.isoformat() if figures.for_date else None,
         "for_today": figures.for_today,
