@@ -41,6 +41,7 @@ def test_without_network_every_page_is_unreachable_and_the_exit_is_0(
     assert "| 0 | 0 | 2 | 0 figures, 0 addresses |" in text
     assert "## Unreachable: no answer this time, nothing to do until the next run (2)" in text
     assert "connection refused" in text and text == done.stdout.rstrip("\n") + "\n"
+    assert "**No cited page answered**: the watch had no network" in text
 
 
 def test_a_changed_figure_or_a_moved_page_exits_1(project: Project, tmp_path: Path) -> None:

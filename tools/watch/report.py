@@ -61,6 +61,7 @@ def render(outcome: Outcome) -> str:
         + " · ".join(f"{kind} {n}" for kind, n in counts.items())
         + f". The pages' links were read from {outcome.collection.site_read}.",
         "",
+        *_no_network(outcome, unreachable),
         f"## Changed: a page states another figure than we hold ({len(outcome.changed)})",
         "",
         *(_changed(check) for check in outcome.changed),
