@@ -19,7 +19,8 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 PAGES = Path(__file__).resolve().parent / "pages"
-SLOW_SECONDS = 3.0  # the time-out page answers after this; the tests' timeout is far shorter
+SLOW_SECONDS = 3.0
+THINKING_SECONDS = 0.05  # the time-out page answers after this; the tests' timeout is far shorter
 
 # path -> recorded page
 RECORDED = {
@@ -49,6 +50,7 @@ class Seen:
 
 class _Handler(BaseHTTPRequestHandler):
     seen: Seen
+    _pending = False
 
     def do_GET(self) -> None:
         seen = self.seen
@@ -57,11 +59,19 @@ class _Handler(BaseHTTPRequestHandler):
             seen.requests[self.path] += 1
             seen.in_flight += 1
             seen.most_in_flight = max(seen.most_in_flight, seen.in_flight)
+        self._pending = True
         try:
             self._answer()
         finally:
-            with seen.lock:
-                seen.in_flight -= 1
+            self._answered()
+
+    def _answered(self) -> None:
+        """A request stops counting once its answer starts: a client that waits for answers
+        never has two in flight, however slowly this thread finishes writing."""
+        if self._pending:
+            self._pending = False
+            with self.seen.lock:
+                self.seen.in_flight -= 1
 
     def _answer(self) -> None:
         path = self.path
@@ -70,6 +80,7 @@ class _Handler(BaseHTTPRequestHandler):
             self._send(200, b"<p>too late</p>")
         elif path in REDIRECTS:
             status, target = REDIRECTS[path]
+            self._answered()
             self.send_response(status)
             self.send_header("Location", target)
             self.send_header("Content-Length", "0")
@@ -79,11 +90,13 @@ class _Handler(BaseHTTPRequestHandler):
         elif path in STATUSES:
             self._send(STATUSES[path], b"<p>no</p>")
         elif path in RECORDED:
+            time.sleep(THINKING_SECONDS)  # long enough for two overlapping requests to show
             self._send(200, (PAGES / RECORDED[path]).read_bytes())
         else:
             self._send(404, b"<p>not found</p>")
 
     def _send(self, status: int, body: bytes) -> None:
+        self._answered()
         self.send_response(status)
         self.send_header("Content-Type", "text/html; charset=utf-8")
         self.send_header("Content-Length", str(len(body)))
