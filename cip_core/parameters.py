@@ -3,6 +3,9 @@
 Shape borrowed from OpenFisca: each value applies from its date onward, carries its reference and
 certainty, and each file says until when its newest value was last checked
 (``last_value_still_valid_on``).
+
+The public pages that state these figures are watched every month: their extractors (pattern,
+unit, date) are ``tools/watch/extractors.toml``, outside this package, which never reads them.
 """
 
 from __future__ import annotations
