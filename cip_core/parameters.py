@@ -7,6 +7,9 @@ expected index step, with the forecast's source).
 
 Every reader names the day it reads a value for (``Parameter.at``, ``value_at``): there is no
 "newest value", so a row added for 2027 can never change an answer about 2025.
+
+The public pages that state these figures are watched every month: their extractors (pattern,
+unit, date) are ``tools/watch/extractors.toml``, outside this package, which never reads them.
 """
 
 from __future__ import annotations

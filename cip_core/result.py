@@ -7,6 +7,7 @@ from decimal import Decimal
 from typing import Any
 
 from cip_core.bodies import Body
+from cip_core.checked import allowance_checked_on
 from cip_core.messages import text
 from cip_core.money import format_date, format_money, format_percent, money_str
 from cip_core.rules.allowance import AllowanceFigures
@@ -167,6 +168,8 @@ def _allowance_dict(figures: AllowanceFigures, lang: str) -> dict[str, Any]:
         # The RMMG's own bounds when no source states its amount (forecasts included).
         "rmmg_range": _range(figures.rmmg_range),
         "rmmg_forecast": figures.rmmg_forecast,
+        # The day the sources behind this minimum were last checked (issue 17; cip_core.checked).
+        "checked_on": allowance_checked_on(figures.age_percent).isoformat(),
         "for_date": figures.for_date.isoformat() if figures.for_date else None,
         "for_today": figures.for_today,
         "certainty": figures.certainty,

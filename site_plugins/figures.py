@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
+from cip_core.checked import checked_on
 from cip_core.messages import LANGUAGES, lookup, text
 from cip_core.money import format_date, format_money, format_number, format_percent
 from cip_core.parameters import UNKNOWN, DatedValue, Parameter, parameter
@@ -329,6 +330,11 @@ def _checked(args: Arguments, lang: str) -> str:
     return format_date(known.last_value_still_valid_on, lang)
 
 
+def _sources_checked(args: Arguments, lang: str) -> str:
+    """When the sources of today's minimum were last checked (cip_core.checked, issue 17)."""
+    return text(lang, "figures", "sources_checked", day=format_date(checked_on(), lang))
+
+
 @dataclass(frozen=True)
 class FigureSpec:
     args: tuple[str, ...]
@@ -345,6 +351,7 @@ FIGURES: dict[str, FigureSpec] = {
     ),
     "rmmg_source": FigureSpec(("at",), lambda a, lang: _source_link(_dated("rmmg", a.day()))),
     "rmmg_checked": FigureSpec((), _checked),
+    "sources_checked": FigureSpec((), _sources_checked),
     "rmmg_history": FigureSpec((), _history),
     "age_percent": FigureSpec(("age", "at"), _age_percent),
     "duration_min_months": FigureSpec(("at",), _limit("duration_min_months")),

@@ -133,6 +133,7 @@ def test_every_marker_name_renders_in_both_languages() -> None:
             assert text and "{{" not in text, name
         assert "at" in spec.args or name in (
             "rmmg_checked",
+            "sources_checked",
             "rmmg_history",
             "minimum_today",
             "rmmg_2021_history",
