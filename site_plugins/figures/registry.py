@@ -42,7 +42,7 @@ class Arguments:
         raise ArgumentError(f"bad date at={text}: write at=YYYY-MM-DD, e.g. at=2021-09-01")
 
     def age(self, required: bool) -> int | None:
-        """``age=`` as a number on the under-18 scale of cip_core/parameters/age_scale.toml."""
+        """``age=`` as a number on the age scale of cip_core/parameters/age_scale.toml."""
         text = self.raw.get("age")
         ages = scale_ages()
         listed = f"{', '.join(ages[:-1])} or {ages[-1]}"
@@ -51,14 +51,17 @@ class Arguments:
                 raise ArgumentError(f"age= is required, e.g. age={ages[-1]} ({listed})")
             return None
         if text not in ages:
-            raise ArgumentError(f"age={text} is not on the under-18 scale: use {listed}")
+            raise ArgumentError(f"age={text} is not on the age scale: use {listed}")
         return int(text)
 
 
 def scale_ages() -> list[str]:
-    """The ages the under-18 scale lists (its newest value), youngest first."""
-    percents: dict[str, object] = parameter("age_scale").latest.data["percent"]
-    return sorted(percents, key=int)
+    """The ages whose minimum is a share of the adult one (under 18; a range from 18 to 20),
+    youngest first, as every row of the scale lists them."""
+    ages: set[str] = set()
+    for value in parameter("age_scale").values:
+        ages |= set(value.data["percent"]) | set(value.data.get("range_low_percent", {}))
+    return sorted(ages, key=int)
 
 
 Render = Callable[[Arguments, str], str]

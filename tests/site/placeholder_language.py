@@ -83,7 +83,9 @@ def _mark_catalogue(text: str) -> str:
 def _termbase(text: str) -> str:
     """Each concept's English table again, as the placeholder's."""
     block = re.compile(rf"(?ms)^\[concepts\.{SOURCE}\]\n.*?(?=^\[|\Z)")
-    return block.sub(lambda m: m[0] + m[0].replace(f"[concepts.{SOURCE}]", f"[concepts.{CODE}]"), text)
+    return block.sub(
+        lambda m: m[0] + m[0].replace(f"[concepts.{SOURCE}]", f"[concepts.{CODE}]"), text
+    )
 
 
 def _i18n_entry(config: str) -> str:
@@ -111,9 +113,11 @@ def add_placeholder_language(project: Path) -> None:
 
     data = project / "cip_core" / "data"
     sources = (data / "sources.toml").read_text("utf-8")
-    fallback = re.search(rf'(?m)^{SOURCE} = \[(.*)\]$', sources)
+    fallback = re.search(rf"(?m)^{SOURCE} = \[(.*)\]$", sources)
     assert fallback, f"sources.toml has no [fallback] for {SOURCE}"
-    sources = sources.replace(fallback[0], f'{fallback[0]}\n{CODE} = ["{SOURCE}", {fallback[1]}]', 1)
+    sources = sources.replace(
+        fallback[0], f'{fallback[0]}\n{CODE} = ["{SOURCE}", {fallback[1]}]', 1
+    )
     (data / "sources.toml").write_text(sources, "utf-8")
     bodies = (data / "bodies.toml").read_text("utf-8")
     bodies = re.sub(rf"(?m)^name_{SOURCE} = (.*)$", rf"\g<0>\nname_{CODE} = \1", bodies)

@@ -35,7 +35,8 @@ def not_found_site(root: Path, default: str) -> Path:
     if default != "fr":
         config = config.replace("          default: true\n", "")
         config = config.replace(
-            f"        - locale: {default}\n", f"        - locale: {default}\n          default: true\n"
+            f"        - locale: {default}\n",
+            f"        - locale: {default}\n          default: true\n",
         )
     site = make_site(root, config=config)
     assert site.build(), site.errors
@@ -89,7 +90,9 @@ def test_each_page_searches_its_own_language(real_site: Path) -> None:
 
 
 def test_a_stemmer_the_theme_lacks_names_the_catalogue_and_key() -> None:
-    with pytest.raises(SearchLanguageError, match=r"cip_core/messages/nl\.toml: \[search\] stemmer"):
+    with pytest.raises(
+        SearchLanguageError, match=r"cip_core/messages/nl\.toml: \[search\] stemmer"
+    ):
         language_settings({"nl": "nl/"}, stemmers={"en", "fr"})
     with pytest.raises(MessageError, match=rf"cip_core/messages/{UNKNOWN}\.toml"):
         language_settings({UNKNOWN: f"{UNKNOWN}/"})

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
@@ -12,7 +13,7 @@ import pytest
 
 from cip_core.messages import LANGUAGES
 from cip_core.money import format_money
-from cip_core.parameters import parameter
+from cip_core.parameters import parameter, value_at
 from site_plugins.figures.markers import FigureError
 from tests.site.fixture_site import CONFIG, make_site
 
@@ -29,8 +30,9 @@ def test_markers_and_history_table_render(lang: str) -> None:
         extensions=["tables", "site_plugins.figures.markdown_ext"],
         extension_configs={"site_plugins.figures.markdown_ext": {"lang": lang}},
     )
-    latest = format_money(Decimal(_top(parameter("rmmg").latest.data)), lang)
-    assert "<p>RMMG : " in html and latest in html.split("</p>")[0]
+    # Without at=: the value in force today (a forecast row for a later day is not "today").
+    today = format_money(Decimal(_top(value_at("rmmg", date.today()).data)), lang)
+    assert "<p>RMMG : " in html and today in html.split("</p>")[0]
     assert html.count("<tr>") == 1 + len(parameter("rmmg").values)
 
 

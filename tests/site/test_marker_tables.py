@@ -24,7 +24,9 @@ def test_both_tables_are_the_registrys() -> None:
 def test_a_table_edited_by_hand_is_found(tmp_path: Path) -> None:
     copy = tmp_path / "CONTRIBUTING.md"
     text = FILES[0].read_text("utf-8")
-    copy.write_text(text.replace("| `{{cip minimum_today}}` |", "| `{{cip minimum_now}}` |"), "utf-8")
+    copy.write_text(
+        text.replace("| `{{cip minimum_today}}` |", "| `{{cip minimum_now}}` |"), "utf-8"
+    )
     assert stale((copy,)) == [copy]
     copy.write_text(with_table(copy.read_text("utf-8"), marker_table(), "copy"), "utf-8")
     assert stale((copy,)) == []
