@@ -8,7 +8,8 @@ only, as CONTRIBUTING's "Add a language" says:
 
 - ``docs/qz/`` and ``includes/abbreviations.qz.md``: English's, marked;
 - ``cip_core/messages/qz.toml``: English's catalogue, marked;
-- ``cip_core/data/sources.toml`` ``[fallback]`` and ``cip_core/data/bodies.toml`` ``name_qz``;
+- ``cip_core/data/sources.toml`` ``[fallback]``; ``cip_core/data/bodies.toml`` ``name_qz`` and
+  ``name_with_article_qz``;
 - ``site_plugins/language/termbase.toml``: a ``[concepts.qz]`` per concept (English's terms);
 - ``mkdocs.yml``: the language in the i18n plugin (English's entry, marked);
 - ``overrides/partials/languages/qz.html``: Material's interface texts for a language Material
@@ -120,7 +121,9 @@ def add_placeholder_language(project: Path) -> None:
     )
     (data / "sources.toml").write_text(sources, "utf-8")
     bodies = (data / "bodies.toml").read_text("utf-8")
-    bodies = re.sub(rf"(?m)^name_{SOURCE} = (.*)$", rf"\g<0>\nname_{CODE} = \1", bodies)
+    bodies = re.sub(
+        rf"(?m)^(name(?:_with_article)?)_{SOURCE} = (.*)$", rf"\g<0>\n\1_{CODE} = \2", bodies
+    )
     (data / "bodies.toml").write_text(bodies, "utf-8")
 
     termbase = project / "site_plugins" / "language" / "termbase.toml"

@@ -39,6 +39,11 @@ BREAKS = {
         rf"^name_{CODE} = .*?\n",
         f"cip_core/data/bodies.toml: [bruxelles_formation] has no name_{CODE}",
     ),
+    "body name in a sentence": (
+        "cip_core/data/bodies.toml",
+        rf"^name_with_article_{CODE} = .*?\n",
+        f"cip_core/data/bodies.toml: [bruxelles_formation] has no name_with_article_{CODE}",
+    ),
     "term": (
         "site_plugins/language/termbase.toml",
         rf"^\[concepts\.{CODE}\]\n.*?(?=^\[)",
