@@ -8,10 +8,9 @@ from pathlib import Path
 import pytest
 
 from cip_core import evaluate, parse_case
-from cip_core.messages import lookup
+from cip_core.messages import LANGUAGES, lookup
 from cip_core.parameters import parameter
-from site_plugins import figures
-from site_plugins.figures import render_figures
+from site_plugins.figures.markers import render_figures
 
 DOCS = Path(__file__).resolve().parents[2] / "docs"
 ADULT_FULL_TIME = {
@@ -30,16 +29,13 @@ def _days() -> list[date]:
 
 
 @pytest.mark.parametrize("day", _days())
-@pytest.mark.parametrize("lang", ["fr", "nl"])
+@pytest.mark.parametrize("lang", LANGUAGES)
 @pytest.mark.parametrize("page", ["index.md", "indemnite.md"])
-def test_page_prints_the_calculators_minimum_for_today(
-    monkeypatch: pytest.MonkeyPatch, lang: str, page: str, day: date
-) -> None:
-    monkeypatch.setattr(figures, "clock", lambda: day)
+def test_page_prints_the_calculators_minimum_for_today(lang: str, page: str, day: date) -> None:
     answer = evaluate(parse_case(ADULT_FULL_TIME, lang), lang, today=day).to_dict()
     allowance = answer["allowance"]
     assert allowance["for_date"] == day.isoformat() and "start_date" in answer["missing"]
-    today_figure = render_figures("{{cip minimum_today}}", lang)
+    today_figure = render_figures("{{cip minimum_today}}", lang, today=day)
     assert allowance["display"]["minimum"] in today_figure
     assert allowance["display"]["low"] in today_figure
     hedge = str(lookup(lang, "figures", "to_confirm")).replace("{amount}", "")
@@ -47,4 +43,4 @@ def test_page_prints_the_calculators_minimum_for_today(
         answer["allowance"]["certainty"] == "to_confirm"
     )
     markdown = (DOCS / lang / page).read_text("utf-8")
-    assert today_figure in render_figures(markdown, lang), page
+    assert today_figure in render_figures(markdown, lang, today=day), page

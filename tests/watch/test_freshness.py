@@ -19,8 +19,8 @@ from cip_core.checked import STALE_AFTER_DAYS, allowance_checked_on, checked_on,
 from cip_core.messages import LANGUAGES
 from cip_core.money import format_date
 from cip_core.parameters import parameter
-from site_plugins import freshness
-from site_plugins.figures import render_figures
+from site_plugins.figures.markers import render_figures
+from site_plugins.freshness.warning import warn_if_stale
 
 RMMG_CHECKED = parameter("rmmg").last_value_still_valid_on
 STALE_DAY = RMMG_CHECKED + timedelta(days=STALE_AFTER_DAYS + 1)
@@ -87,14 +87,15 @@ theme:
   name: material
   font: false
 plugins:
-  - cip-freshness
+  - cip-freshness:
+      today: "{today}"
 """
 
 
-def _build(tmp_path: Path) -> None:
+def _build(tmp_path: Path, today: date) -> None:
     (tmp_path / "docs").mkdir()
     (tmp_path / "docs" / "index.md").write_text("# Accueil\n", "utf-8")
-    (tmp_path / "mkdocs.yml").write_text(SITE, "utf-8")
+    (tmp_path / "mkdocs.yml").write_text(SITE.format(today=today.isoformat()), "utf-8")
     config = load_config(str(tmp_path / "mkdocs.yml"), site_dir=str(tmp_path / "out"))
     counter = utils.CountHandler()
     counter.setLevel(logging.WARNING)
@@ -110,9 +111,8 @@ def _build(tmp_path: Path) -> None:
 def test_a_stale_check_date_warns_and_the_strict_build_still_passes(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    monkeypatch.setattr(freshness, "clock", lambda: STALE_DAY)
     monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
-    _build(tmp_path)
+    _build(tmp_path, STALE_DAY)
     assert (tmp_path / "out" / "index.html").is_file()
     err = capsys.readouterr().err
     expected = (
@@ -125,8 +125,7 @@ def test_a_stale_check_date_warns_and_the_strict_build_still_passes(
 def test_a_recent_check_date_says_nothing(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    monkeypatch.setattr(freshness, "clock", lambda: RMMG_CHECKED + timedelta(days=1))
-    _build(tmp_path)
+    _build(tmp_path, RMMG_CHECKED + timedelta(days=1))
     assert "cip-freshness" not in capsys.readouterr().err
 
 
@@ -134,6 +133,6 @@ def test_on_github_the_warning_is_an_annotation(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     monkeypatch.setenv("GITHUB_ACTIONS", "true")
-    freshness.warn_if_stale(STALE_DAY)
+    warn_if_stale(STALE_DAY)
     out = capsys.readouterr().out
     assert out.startswith("::warning title=Sources not checked for 90 days::cip-freshness: ")

@@ -18,7 +18,7 @@ from difflib import SequenceMatcher
 from pathlib import Path
 
 from cip_core.messages import LANGUAGES, lookup
-from site_plugins.figures import FigureError, find_markers
+from site_plugins.figures.markers import FigureError, find_markers
 
 _FENCE_RE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _ATX_RE = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+(.*?))?[ \t#]*$")

@@ -1,18 +1,13 @@
-"""MkDocs plugin ``cip-alternates``: a thin adapter over :mod:`site_plugins.alternates`."""
+"""MkDocs plugin ``cip-alternates``: a thin adapter over :mod:`site_plugins.alternates.links`."""
 
 from __future__ import annotations
 
-from mkdocs.config import config_options as c
-from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.pages import Page
 
-from site_plugins.alternates import drop_head_alternates
-
-
-class AlternatesConfig(Config):
-    enabled = c.Type(bool, default=True)
+from site_plugins.alternates.config import AlternatesConfig
+from site_plugins.alternates.links import drop_head_alternates
 
 
 class AlternatesPlugin(BasePlugin[AlternatesConfig]):

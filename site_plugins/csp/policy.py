@@ -3,7 +3,7 @@
 The theme writes `<meta http-equiv="Content-Security-Policy" content="cip-csp-placeholder">`
 at the top of `<head>`; `apply_policy()` replaces the placeholder with a policy that allows only
 the site's own origin plus the SHA-256 hashes of the inline scripts that page really contains.
-The MkDocs plugin (`csp_plugin.py`) is a thin adapter; any other generator can run
+The MkDocs plugin (`plugin.py`) is a thin adapter; any other generator can run
 `python -m site_plugins.csp SITE_DIR` on the built site instead.
 
 Choices (see also tests/trust/):

@@ -1,7 +1,7 @@
 """MkDocs plugin ``cip-parity``: fails the build when the pages of the languages part ways.
 
-A thin adapter over :func:`site_plugins.parity.check_parity`. mkdocs-static-i18n runs the whole
-build once per language (the later ones from inside the first build's ``on_post_build``); the
+A thin adapter over :func:`site_plugins.parity.check.check_parity`. mkdocs-static-i18n runs the
+whole build once per language (the later ones from inside the first build's ``on_post_build``); the
 check looks at both folders at once, so it runs only in the first, outer build: once per
 ``mkdocs build`` and once per ``mkdocs serve`` rebuild.
 """
@@ -12,8 +12,8 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 
-from site_plugins.parity import check_parity
-from site_plugins.parity_config import ParityConfig
+from site_plugins.parity.check import check_parity
+from site_plugins.parity.config import ParityConfig
 
 
 class ParityPlugin(BasePlugin[ParityConfig]):

@@ -5,7 +5,7 @@ A thin adapter over ``termbase`` and ``typography``:
   (``includes/abbreviations.<lang>.md``) and the message catalogues are checked against the
   termbase, and the catalogues' typography is checked;
 - each page: its source file is checked (terms, and links for its language) with true line
-  numbers, then its typography is fixed (French spaces and « »; Dutch “ ”), French titles too;
+  numbers, then its typography is fixed (its catalogue's ``[typography]``), its titles too;
 - the calculator pages' final HTML (the generated form included) is checked against the termbase.
 Any finding fails the build with ``file:line``.
 """
@@ -17,8 +17,6 @@ import re
 from pathlib import Path
 from typing import Any
 
-from mkdocs.config import config_options as c
-from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
@@ -26,23 +24,14 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from cip_core.messages import LANGUAGES
+from site_plugins.language.config import LanguageConfig
+from site_plugins.language.termbase import check_file, missing_terms, scan_links, scan_terms
+from site_plugins.language.typography import check_catalogue, fix_markdown
 from site_plugins.page_source import page_language, shown_path
-from site_plugins.termbase import check_file, scan_links, scan_terms
-from site_plugins.typography import check_catalogue, fix_french_markdown, fix_markdown
+from site_plugins.site_languages import site_languages
 
 _TITLE_RE = re.compile(r"(<title>)(.*?)(</title>)", re.DOTALL)
 _TAG_RE = re.compile(r"<(script|style)\b.*?</\1\s*>|<[^>]*>", re.DOTALL | re.IGNORECASE)
-
-
-class LanguageConfig(Config):
-    enabled = c.Type(bool, default=True)
-    languages = c.ListOfItems(c.Type(str), default=list(LANGUAGES))
-    # Relative to mkdocs.yml; "" skips that check (fixture sites).
-    glossary_dir = c.Type(str, default="includes")
-    catalogue_dir = c.Type(str, default="cip_core/messages")
-    # Pages whose final HTML is checked too (generated markup).
-    html_pages = c.ListOfItems(c.Type(str), default=["calculateur.md"])
 
 
 class LanguagePlugin(BasePlugin[LanguageConfig]):
@@ -53,7 +42,8 @@ class LanguagePlugin(BasePlugin[LanguageConfig]):
         if i18n is not None and getattr(i18n, "building", False):
             return  # nested build of another language: the outer build has checked
         root = Path(config.config_file_path or ".").resolve().parent
-        problems: list[str] = []
+        # Every language built has its official terms.
+        problems = missing_terms(site_languages(config).built)
         # Every language present (a glossary or catalogue of a new language is checked too).
         if self.config.glossary_dir:
             for path in sorted((root / self.config.glossary_dir).glob("abbreviations.*.md")):
@@ -65,7 +55,7 @@ class LanguagePlugin(BasePlugin[LanguageConfig]):
                 text = path.read_text(encoding="utf-8")
                 problems += [
                     f"{shown}:{f.line}: {f.message} "
-                    f"(fix: python -m site_plugins.typography --fix {shown})"
+                    f"(fix: python -m site_plugins.language.typography --fix {shown})"
                     for f in check_catalogue(text, path.stem)
                 ]
         _fail("cip-language", problems)
@@ -73,8 +63,11 @@ class LanguagePlugin(BasePlugin[LanguageConfig]):
     def on_nav(
         self, nav: Navigation, /, *, config: MkDocsConfig, files: Files
     ) -> Navigation | None:
-        if self.config.enabled and config.theme.get("language") == "fr":
-            _fix_titles(nav.items)
+        if not self.config.enabled:
+            return nav
+        lang = site_languages(config).current  # the navigation of the language being built
+        if lang in self.config.languages:
+            _fix_titles(nav.items, lang)
         return nav
 
     def on_page_markdown(
@@ -95,20 +88,21 @@ class LanguagePlugin(BasePlugin[LanguageConfig]):
     def on_page_content(
         self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str | None:
-        # The toc extension joins heading words with ordinary spaces: fix the French titles again.
-        if self.config.enabled and page_language(page, config, self.config.languages) == "fr":
-            _fix_titles(list(page.toc))
-            if page.title:  # a title taken from the page's heading, not from the nav
-                page.title = fix_french_markdown(page.title)
+        if not self.config.enabled:
+            return html
+        # The toc extension joins heading words with ordinary spaces: fix the titles again.
+        lang = page_language(page, config, self.config.languages)
+        _fix_titles(list(page.toc), lang)
+        if page.title:  # a title taken from the page's heading, not from the nav
+            page.title = fix_markdown(page.title, lang)
         return html
 
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
         if not self.config.enabled:
             return output
         lang = page_language(page, config, self.config.languages)
-        if lang == "fr":
-            # Jinja's striptags (the theme's <title>) turns no-break spaces into ordinary ones.
-            output = _TITLE_RE.sub(lambda m: m[1] + fix_french_markdown(m[2]) + m[3], output, 1)
+        # Jinja's striptags (the theme's <title>) turns no-break spaces into ordinary ones.
+        output = _TITLE_RE.sub(lambda m: m[1] + fix_markdown(m[2], lang) + m[3], output, 1)
         if page.file.name + ".md" not in self.config.html_pages:
             return output
         # Tags out (newlines kept: true lines), entities decoded: the words a reader sees.
@@ -119,14 +113,14 @@ class LanguagePlugin(BasePlugin[LanguageConfig]):
         return output
 
 
-def _fix_titles(items: list[Any]) -> None:
+def _fix_titles(items: list[Any], lang: str) -> None:
     for item in items:
         title = getattr(item, "title", None)
         if isinstance(title, str):
-            item.title = fix_french_markdown(title)
+            item.title = fix_markdown(title, lang)
         children = getattr(item, "children", None)
         if children:
-            _fix_titles(children)
+            _fix_titles(children, lang)
 
 
 def _shown(path: Path, root: Path) -> str:

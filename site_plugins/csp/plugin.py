@@ -1,6 +1,6 @@
 """MkDocs plugin ``cip-csp``: writes each page's Content-Security-Policy into its <meta> tag.
 
-A thin adapter over :mod:`site_plugins.csp` (plain Python, also runnable as
+A thin adapter over :mod:`site_plugins.csp.policy` (plain Python, also runnable as
 `python -m site_plugins.csp SITE_DIR` by a generator without a plugin API). Keep it last in
 `plugins:` so that it hashes the final HTML of each page.
 """
@@ -14,8 +14,8 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.pages import Page
 
-from site_plugins import csp
-from site_plugins.csp_config import CspConfig
+from site_plugins.csp import policy as csp
+from site_plugins.csp.config import CspConfig
 
 log = get_plugin_logger(__name__)
 
@@ -29,9 +29,13 @@ class CspPlugin(BasePlugin[CspConfig]):
         self._hashes: dict[str, None] = {}  # ordered set, for the build summary
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
+        if not self.config.enabled:
+            return
         self._command = command
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        if not self.config.enabled:
+            return
         self._hashes.clear()  # mkdocs-static-i18n builds once per language
 
     def _apply(self, html: str, where: str) -> str:
@@ -58,16 +62,17 @@ class CspPlugin(BasePlugin[CspConfig]):
     def on_post_template(
         self, output_content: str, /, *, template_name: str, config: MkDocsConfig
     ) -> str | None:
+        if not self.config.enabled:
+            return output_content
         # 404.html and other static templates do not go through on_post_page. An empty output is
-        # not written by MkDocs (overrides/404.html renders nothing in the Dutch pass): skip it.
-        if (
-            not self.config.enabled
-            or not template_name.endswith(".html")
-            or not output_content.strip()
-        ):
+        # not written by MkDocs (overrides/404.html renders nothing but in the default language's
+        # pass): skip it.
+        if not template_name.endswith(".html") or not output_content.strip():
             return output_content
         return self._apply(output_content, template_name)
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        if self.config.enabled and self._hashes:
+        if not self.config.enabled:
+            return
+        if self._hashes:
             log.info("cip-csp: inline hashes in the policies: %s", ", ".join(self._hashes))

@@ -1,7 +1,7 @@
 """MkDocs plugin ``cip-runtime``: publishes build/runtime/ at /assets/pyodide/<version>/ and
 writes /sw.js, with a hash of the whole built site in it.
 
-A thin adapter over :func:`site_plugins.runtime_install.install_runtime`. mkdocs-static-i18n
+A thin adapter over :func:`site_plugins.runtime.install.install_runtime`. mkdocs-static-i18n
 runs the build once per language into the same site_dir: the copy is idempotent, so the
 second language costs a few stat() calls. Under `mkdocs serve` every rebuild starts from a
 cleaned site_dir and copies again; re-running `make runtime` triggers a reload.
@@ -16,8 +16,8 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 
-from site_plugins.runtime_config import RuntimeConfig
-from site_plugins.runtime_install import RuntimeMissingError, install_runtime, runtime_files
+from site_plugins.runtime.config import RuntimeConfig
+from site_plugins.runtime.install import RuntimeMissingError, install_runtime, runtime_files
 
 log = get_plugin_logger(__name__)
 
@@ -50,6 +50,7 @@ class RuntimePlugin(BasePlugin[RuntimeConfig]):
             log.debug("copied %s into assets/pyodide/", ", ".join(copied))
 
     def on_serve(self, server: Any, /, *, config: MkDocsConfig, builder: Any) -> Any:
-        if self.config.enabled:
-            server.watch(str(self._source(config)))
+        if not self.config.enabled:
+            return server
+        server.watch(str(self._source(config)))
         return server

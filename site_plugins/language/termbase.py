@@ -2,9 +2,9 @@
 
 Data: ``site_plugins/termbase.toml`` (concepts with, per language, the preferred term, the banned
 variants and a source; and link rules per language). Plain Python: the MkDocs adapter
-(``language_plugin.py``) calls ``scan_terms`` and ``scan_links`` on pages, glossaries,
-catalogues and the calculator's HTML; ``python -m site_plugins.termbase FILE…`` runs the same
-check on files (the language comes from the path: ``docs/nl/…``, ``abbreviations.nl.md``,
+(``plugin.py``) calls ``scan_terms`` and ``scan_links`` on pages, glossaries,
+catalogues and the calculator's HTML; ``python -m site_plugins.language.termbase FILE…`` runs
+the same check on files (the language comes from the path: ``docs/nl/…``, ``abbreviations.nl.md``,
 ``messages/nl.toml``).
 """
 
@@ -96,6 +96,25 @@ def parse_termbase(text: str) -> Termbase:
         for r in data.get("links", [])
     )
     return Termbase(tuple(terms), links)
+
+
+def missing_terms(languages: list[str] | tuple[str, ...], path: Path = TERMBASE) -> list[str]:
+    """Each concept without a preferred term in one of ``languages``, naming file and table."""
+    data = tomllib.loads(path.read_text(encoding="utf-8"))
+    return [
+        f"{_shown(path)}: concept {concept['id']} has no [concepts.{lang}] with its preferred "
+        "term, banned variants and source"
+        for concept in data.get("concepts", [])
+        for lang in languages
+        if not isinstance(concept.get(lang), dict) or not concept[lang].get("preferred")
+    ]
+
+
+def _shown(path: Path) -> str:
+    try:
+        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        return str(path)
 
 
 @cache

@@ -1,6 +1,6 @@
 """Copies the bundled runtime (build/runtime/) into a built site: a plain function, no MkDocs.
 
-The MkDocs plugin (runtime_plugin.py) only calls :func:`install_runtime`; another generator (or
+The MkDocs plugin (plugin.py) only calls :func:`install_runtime`; another generator (or
 the Makefile) can call it the same way.
 """
 
@@ -20,7 +20,7 @@ MANIFEST = "manifest.json"
 # The calculator's service worker: at the site's root, so its scope covers the calculator pages
 # AND /assets/ (the worker and the runtime it fetches); this build's runtime is written into it.
 SERVICE_WORKER = "sw.js"
-SW_TEMPLATE = Path(__file__).with_name("runtime_sw.js")
+SW_TEMPLATE = Path(__file__).with_name("sw.js")
 SW_PLACEHOLDER = "__CIP_BUILD__"
 # The built worker, whose runtime URL gets the runtime's version.
 WORKER = Path("assets") / "calculator" / "worker.js"
@@ -108,12 +108,9 @@ def point_worker(site_dir: Path, version: str) -> None:
 
 
 def file_sha256(path: Path) -> str:
-    """The file's sha256, read in 1 MiB blocks (the build and the runtime bundle share it)."""
-    digest = hashlib.sha256()
+    """The file's sha256 (the standard library reads it in blocks)."""
     with path.open("rb") as stream:
-        for block in iter(lambda: stream.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
+        return hashlib.file_digest(stream, "sha256").hexdigest()
 
 
 def build_description(source: Path, site_dir: Path) -> dict[str, Any]:
@@ -148,7 +145,7 @@ def build_description(source: Path, site_dir: Path) -> dict[str, Any]:
 
 
 def service_worker(source: Path, site_dir: Path) -> str:
-    """sw.js for this build (see runtime_sw.js)."""
+    """sw.js for this build (see sw.js)."""
     build = build_description(source, site_dir)
     template = SW_TEMPLATE.read_text("utf-8")
     return template.replace(SW_PLACEHOLDER, json.dumps(build, sort_keys=True, indent=1), 1)

@@ -1,5 +1,5 @@
 // The calculator's service worker, published at /sw.js by the cip-runtime plugin with this
-// build's description written in below (site_plugins/runtime_install.py). Registered by the
+// build's description written in below (site_plugins/runtime/install.py). Registered by the
 // calculator page only (docs/assets/calculator/offline.js), once the checker is ready.
 //
 // It must never keep a reader on old rules, never serve a file it has not checked, never store
