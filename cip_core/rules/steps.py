@@ -3,9 +3,8 @@ personnes recevant des allocations"; Actiris; 1819.brussels; CAPAC / HVW; Le For
 notes that depend on the trainee (work permit, activa.brussels certificate, CPAS income, the 2026
 unemployment reform).
 
-Steps come in the order of the pages' checklist, each with who does it (trainee, employer or
-both) and the pages to act on: the official page in the reader's language and the site's own
-section (``STEP_DETAILS``).
+Steps come in time order, each with who does it (trainee, employer or both) and the pages to act
+on: the official page in the reader's language and the site's own section (``STEP_DETAILS``).
 The exemption depends on where the trainee lives: DV5 from Actiris for a Brussels resident, the
 body of the trainee's region otherwise. On the VDAB route the plan's approval is requested at
 least 3 weeks before the start: a dated step, and a warning once that day has passed.
@@ -63,20 +62,18 @@ class StepDetails:
         return links
 
 
-# In the order of the checklist on the "Before the traineeship" page (docs/*/avant-le-stage.md),
-# so the answer and the page agree: notify the employment service, the exemption (and staying
-# available until it is granted), the home body's agreement, benefits and CPAS, the plan's
-# approval, the signature, the insurance and the employer's declarations.
+# In time order: agreement of the home body, plan approval, exemption, notices, signature,
+# insurance and the employer's declarations.
 STEP_DETAILS: dict[str, StepDetails] = {
+    "home_body_approval": StepDetails("trainee", None, "../avant-le-stage/"),
+    "request_plan_approval_by": StepDetails("employer", "vdab_faq", "../avant-le-stage/"),
+    "await_plan_approval": StepDetails("both", BODY, "../avant-le-stage/"),
     "notify_registration_body": StepDetails("trainee", None, "../avant-le-stage/"),
     "request_exemption_dv5": StepDetails("trainee", "capac", "../allocations/"),
     "request_exemption": StepDetails("trainee", "hvw_wallonia", "../allocations/"),
     "stay_available": StepDetails("trainee", "onem_t58", "../allocations/"),
-    "home_body_approval": StepDetails("trainee", None, "../avant-le-stage/"),
     "declare_benefits": StepDetails("trainee", "onem_t58", "../allocations/"),
     "contact_cpas": StepDetails("trainee", None, "../allocations/"),
-    "request_plan_approval_by": StepDetails("employer", "vdab_faq", "../avant-le-stage/"),
-    "await_plan_approval": StepDetails("both", BODY, "../avant-le-stage/"),
     "sign_written_agreement": StepDetails("both", "info_1819", "../avant-le-stage/"),
     "insure_trainee": StepDetails("employer", "actiris_citizens_nl", "../avant-le-stage/"),
     "employer_declarations": StepDetails("employer", "vdab_employer", "../indemnite/"),
