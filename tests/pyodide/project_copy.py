@@ -27,10 +27,6 @@ def copy_project(dest: Path) -> Path:
 
     shutil.copytree(ROOT, dest, ignore=skip)
     (dest / "node_modules").symlink_to(ROOT / "node_modules")
-    # The shared material beside the project (the seed sheet the site tests compare against).
-    shared = ROOT.parent / "shared"
-    if shared.is_dir() and not (dest.parent / "shared").exists():
-        (dest.parent / "shared").symlink_to(shared)
     return dest
 
 
