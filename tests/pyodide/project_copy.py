@@ -17,6 +17,9 @@ ROOT = Path(__file__).resolve().parents[2]
 SKIP = {".git", ".venv", "node_modules", "site", "build", "dist", ".pytest_cache",
         ".mypy_cache", ".ruff_cache", "__pycache__", ".hypothesis"}  # fmt: skip
 RMMG = Path("cip_core") / "parameters" / "rmmg.toml"
+# The editor's update that the `edited_project` fixture (tests/conftest.py) makes in its copy:
+# a new stated RMMG value (from, amount) and the date it was checked up to.
+EDITED_RMMG = ("2026-12-01", "2200.00", "2027-01-31")
 
 
 def copy_project(dest: Path) -> Path:
@@ -61,3 +64,15 @@ def build_site(project: Path) -> Path:
         done = run(project, *args)
         assert done.returncode == 0, f"{' '.join(args)} failed:\n{done.stdout}\n{done.stderr}"
     return project / "site"
+
+
+def build_edited_project(dest: Path) -> Path:
+    """A copy with the editor's RMMG update (EDITED_RMMG), built like `make build` (dest/site).
+
+    Built once per test run (the `edited_project` fixture): the editor's-update test runs the
+    suites in it, the redeploy test serves its site as the new deploy.
+    """
+    project = copy_project(dest)
+    add_rmmg_value(project, *EDITED_RMMG)
+    build_site(project)
+    return project
