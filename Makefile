@@ -32,6 +32,7 @@ help:
 	@echo "make lint    ruff, mypy --strict on cip_core, actionlint"
 	@echo "make bench   speed and size figures of the calculator"
 	@echo "make bench-tests  how long make test takes, by folder"
+	@echo "make watch   fetch every cited source, compare the figures, write build/watch-report.md"
 	@echo "make lock    rewrite the hashed Python locks (requirements/) from pyproject.toml"
 
 # Python packages come only from the hashed locks (requirements/*.txt, written by `make lock`):
@@ -118,6 +119,14 @@ bench: build browser $(STAMP)
 
 bench-tests: $(STAMP)
 	$(PY) benchmarks/bench_tests.py test
+
+# The monthly watch (issue 17; .github/workflows/watch.yml runs it on GitHub, where the internet
+# is): every address the project cites, fetched politely; the figures of tools/watch/extractors.toml
+# compared with cip_core's for their date. Reads site/'s links when the site is built. Exit 1
+# only when a figure changed or a page moved; unreachable pages (all of them offline) exit 0.
+.PHONY: watch
+watch: $(SITE_STAMP)
+	$(PY) -m tools.watch
 
 clean:
 	rm -rf $(SITE) build dist *.egg-info .pytest_cache .mypy_cache .ruff_cache

@@ -10,9 +10,10 @@ from playwright.sync_api import Browser, Page, expect
 
 from tests.browser.conftest import PAGES, new_watched_page
 from tests.browser.site_server import SiteServer
+from tests.build_languages import LANGUAGES, sentence_start
 
 QUERY = "?workplace_region=brussels&age=30&monthly_allowance=2000"
-FRAMED_TEXT = {"fr": "dans son propre onglet", "nl": "in een eigen tabblad"}
+FRAMED_TEXT = {lang: sentence_start(lang, "ui", "framed") for lang in LANGUAGES}
 
 
 @pytest.fixture
@@ -54,7 +55,7 @@ def test_the_loader_stays_quiet_when_all_is_well(fresh_page: Page, site_server: 
     assert fresh_page.locator("#cip-calculator").get_attribute("data-state") != "failed"
 
 
-@pytest.mark.parametrize("lang", ["fr", "nl"])
+@pytest.mark.parametrize("lang", LANGUAGES)
 def test_a_framed_page_gives_no_verdict_only_a_link(
     fresh_page: Page, site_server: SiteServer, lang: str
 ) -> None:

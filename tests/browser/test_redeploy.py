@@ -19,19 +19,20 @@ import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 
 from tests.browser.pages_server import PagesServer
+from tests.build_languages import LANGUAGES, sentence_start
 from tests.pyodide.project_copy import EDITED_RMMG, ROOT
 
 MAX_AGE = 3  # seconds; GitHub Pages sends 600
 CASE = (
-    "workplace_region=brussels&trainee_region=brussels&age=25&start_date=2026-12-07"
+    "workplace_region=brussels&trainee_region=brussels&age=25&start_date=2028-04-03"
     "&duration_months=3&weekly_hours=38&employer_seat_brussels=no&language=fr"
     "&employment_contract=no&short_study_internship=no&diploma_curriculum=no"
     "&regulated_profession=no&monthly_allowance=1234.56"
 )
-# v2 (the run's edited project) has a stated RMMG value from 2026-12-01 that v1 lacks: the case's
-# minimum becomes half of it, 1 100,00 € (v1 gives the top of a range there, 1 098,83 €).
+# v2 (the run's edited project) has a stated RMMG value from 2028-04-01 that v1 lacks: the case's
+# minimum becomes half of it, 1 150,00 € (v1 gives the top of a range there, 1 143,22 €).
 V2_MINIMUM = str((Decimal(EDITED_RMMG[1]) / 2).quantize(Decimal("0.01"), ROUND_HALF_UP))
-NOTICE = {"fr": "De nouvelles règles sont disponibles", "nl": "Er zijn nieuwe regels beschikbaar"}
+NOTICE = {lang: sentence_start(lang, "ui", "newRules") for lang in LANGUAGES}
 
 
 @pytest.fixture(scope="module")
@@ -103,7 +104,7 @@ def test_a_returning_visitor_gets_the_new_rules(
         assert visits[1]["minimum"] == V2_MINIMUM, visits
         notice = tab.locator("#cip-update")
         expect(notice).to_be_visible(timeout=30_000)
-        expect(notice).to_contain_text(NOTICE["fr"])
+        expect(notice).to_contain_text(NOTICE[LANGUAGES[0]])
         expect(notice.get_by_role("button")).to_be_visible()
         # The answers the open tab shows are still v1's until it reloads.
         assert tab.evaluate("window.cipChecker.lastResult.allowance.minimum") == v1_minimum

@@ -13,13 +13,17 @@ import subprocess
 import sys
 from pathlib import Path
 
+from cip_core.parameters import parameter
+
 ROOT = Path(__file__).resolve().parents[2]
 SKIP = {".git", ".venv", "node_modules", "site", "build", "dist", ".pytest_cache",
         ".mypy_cache", ".ruff_cache", "__pycache__", ".hypothesis"}  # fmt: skip
 RMMG = Path("cip_core") / "parameters" / "rmmg.toml"
-# The editor's update that the `edited_project` fixture (tests/conftest.py) makes in its copy:
-# a new stated RMMG value (from, amount) and the date it was checked up to.
-EDITED_RMMG = ("2026-12-01", "2200.00", "2027-01-31")
+# The editor's update that the `edited_project` fixture (tests/conftest.py) makes in its copy,
+# CONTRIBUTING's own example: an amount a source announces ahead of its date (after every golden
+# case's start), searched for on the day the file already names (a check date is a day someone
+# searched: never a later one). (from, amount)
+EDITED_RMMG = ("2028-04-01", "2300.00")
 
 
 def copy_project(dest: Path) -> Path:
@@ -35,12 +39,13 @@ def copy_project(dest: Path) -> Path:
 
 def add_rmmg_value(project: Path, start: str, amount: str, still_valid_on: str) -> None:
     """What CONTRIBUTING asks an editor to do after an indexation: one [[values]] block at the
-    end of rmmg.toml, then `last_value_still_valid_on` moved (and `last_reviewed`)."""
+    end of rmmg.toml, then `last_value_still_valid_on` and `last_reviewed` set to the day the
+    sources were searched."""
     path = project / RMMG
     text = path.read_text("utf-8")
-    line = f"last_value_still_valid_on = {still_valid_on}"
-    text, moved = re.subn(r"(?m)^last_value_still_valid_on = .*$", line, text)
-    assert moved == 1, "rmmg.toml has no last_value_still_valid_on line"
+    for key in ("last_value_still_valid_on", "last_reviewed"):
+        text, moved = re.subn(rf"(?m)^{key} = .*$", f"{key} = {still_valid_on}", text)
+        assert moved == 1, f"rmmg.toml has no {key} line"
     text = text.rstrip("\n") + (
         f'\n\n[[values]]\nfrom = {start}\namount = {amount}\ncertainty = "stated"\n'
         'reference = "https://www.cnt-nar.be/Cct-montants.htm"\n'
@@ -73,6 +78,7 @@ def build_edited_project(dest: Path) -> Path:
     suites in it, the redeploy test serves its site as the new deploy.
     """
     project = copy_project(dest)
-    add_rmmg_value(project, *EDITED_RMMG)
+    checked = parameter("rmmg").last_value_still_valid_on.isoformat()
+    add_rmmg_value(project, *EDITED_RMMG, checked)
     build_site(project)
     return project

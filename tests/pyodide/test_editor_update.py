@@ -30,8 +30,8 @@ def _changed(original: Path, copy: Path) -> list[str]:
 
 
 def test_an_rmmg_update_needs_no_other_file(edited_project: Path) -> None:
-    # The copy holds CONTRIBUTING's own example, and the checked date moved past it
-    # (project_copy.EDITED_RMMG), and is built like `make build` (built once per run).
+    # The copy holds CONTRIBUTING's own example (project_copy.EDITED_RMMG) and is built like
+    # `make build`, once per run (the redeploy test serves the same build).
     project = edited_project
     assert _changed(ROOT, project) == [RMMG.as_posix()]
 
