@@ -12,14 +12,26 @@ SITE_STAMP := $(VENV)/.site-installed
 UV_VERSION := 0.13.9
 SITE   := site
 
-.PHONY: lock help serve build test test-core test-site test-pyodide test-browser lint bench runtime clean browser
+.PHONY: lock help serve build test check check-tests bench-tests test-core test-site test-pyodide test-browser lint bench runtime clean browser
+
+# Test processes side by side (pytest-xdist). The slow groups wait on other processes (Chromium,
+# Pyodide under Node, MkDocs builds), so two workers overlap them even on 2 cores. A file's
+# tests stay in one worker, so its module fixtures are made once; the longest files are handed
+# out first (tests/conftest.py; xdist would otherwise put the files with most tests first).
+# WORKERS=0 runs everything in one process.
+WORKERS ?= 2
+XDIST   := $(if $(filter 0,$(WORKERS)),-p no:xdist,-n $(WORKERS) --dist loadfile --no-loadscope-reorder)
+# More pytest options for `test` and `check`, e.g. PYTEST_ARGS="-x --durations=20".
+PYTEST_ARGS ?=
 
 help:
 	@echo "make serve   build and serve the site at http://127.0.0.1:8000 (live reload)"
 	@echo "make build   write the static site to $(SITE)/"
 	@echo "make test    install what the tests need and run them all"
+	@echo "make check   the inner loop: lint, core and site tests (about a minute)"
 	@echo "make lint    ruff, mypy --strict on cip_core, actionlint"
 	@echo "make bench   speed and size figures of the calculator"
+	@echo "make bench-tests  how long make test takes, by folder"
 	@echo "make watch   fetch every cited source, compare the figures, write build/watch-report.md"
 	@echo "make lock    rewrite the hashed Python locks (requirements/) from pyproject.toml"
 
@@ -82,20 +94,31 @@ test-core: $(STAMP)
 	$(PY) -m pytest tests/core -q
 
 test-site: build $(STAMP)
-	$(PY) -m pytest tests/site -q
+	CIP_SITE_DIR=$(abspath $(SITE)) $(PY) -m pytest tests/site -q $(XDIST)
 
-test-pyodide: runtime $(STAMP)
-	$(PY) -m pytest tests/pyodide -q
+test-pyodide: build $(STAMP)
+	CIP_SITE_DIR=$(abspath $(SITE)) $(PY) -m pytest tests/pyodide -q $(XDIST)
 
 test-browser: build browser $(STAMP)
-	CIP_SITE_DIR=$(abspath $(SITE)) $(PY) -m pytest tests/browser tests/trust -q
+	CIP_SITE_DIR=$(abspath $(SITE)) $(PY) -m pytest tests/browser tests/trust -q $(XDIST)
 
-# The browser and trust suites use the site that `build` just wrote (CIP_SITE_DIR).
+# Every test reads the one site that `build` has just written (CIP_SITE_DIR): none builds it again.
 test: lint build browser $(STAMP)
-	CIP_SITE_DIR=$(abspath $(SITE)) $(PY) -m pytest tests -q
+	CIP_SITE_DIR=$(abspath $(SITE)) $(PY) -m pytest tests -q $(XDIST) $(PYTEST_ARGS)
+
+# The inner loop: lint beside the core, site and repository tests (no browser, no Pyodide run).
+# The site tests build the site once into a temp folder (not site/, which may be older).
+check: $(STAMP) runtime
+	@$(MAKE) --no-print-directory -j2 --output-sync=target lint check-tests
+
+check-tests: $(STAMP) runtime
+	$(PY) -m pytest tests/core tests/site tests/repo -q $(XDIST) $(PYTEST_ARGS)
 
 bench: build browser $(STAMP)
 	$(PY) benchmarks/bench_calculator.py
+
+bench-tests: $(STAMP)
+	$(PY) benchmarks/bench_tests.py test
 
 # The monthly watch (issue 17; .github/workflows/watch.yml runs it on GitHub, where the internet
 # is): every address the project cites, fetched politely; the figures of tools/watch/extractors.toml

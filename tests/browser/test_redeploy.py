@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 import time
 from collections.abc import Iterator
+from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 
 import pytest
@@ -19,28 +20,28 @@ from playwright.sync_api import Browser, BrowserContext, Page, expect
 
 from tests.browser.pages_server import PagesServer
 from tests.build_languages import LANGUAGES, sentence_start
-from tests.pyodide.project_copy import ROOT, add_rmmg_value, build_site, copy_project
+from tests.pyodide.project_copy import EDITED_RMMG, ROOT
 
 MAX_AGE = 3  # seconds; GitHub Pages sends 600
 CASE = (
-    "workplace_region=brussels&trainee_region=brussels&age=25&start_date=2026-01-05"
+    "workplace_region=brussels&trainee_region=brussels&age=25&start_date=2028-04-03"
     "&duration_months=3&weekly_hours=38&employer_seat_brussels=no&language=fr"
     "&employment_contract=no&short_study_internship=no&diploma_curriculum=no"
     "&regulated_profession=no&monthly_allowance=1234.56"
 )
-V2_RMMG = "2222.22"  # from 2026-01-01 in v2 only: the case's minimum becomes 1 111,11
-V2_MINIMUM = "1111.11"
+# v2 (the run's edited project) has a stated RMMG value from 2028-04-01 that v1 lacks: the case's
+# minimum becomes half of it, 1 150,00 € (v1 gives the top of a range there, 1 143,22 €).
+V2_MINIMUM = str((Decimal(EDITED_RMMG[1]) / 2).quantize(Decimal("0.01"), ROUND_HALF_UP))
 NOTICE = {lang: sentence_start(lang, "ui", "newRules") for lang in LANGUAGES}
 
 
 @pytest.fixture(scope="module")
-def sites(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+def sites(edited_project: Path) -> tuple[Path, Path]:
     v1 = Path(os.environ.get("CIP_SITE_DIR", ROOT / "site"))
     if not (v1 / "sw.js").is_file():
         pytest.fail(f"{v1}/sw.js is missing: run `make build` first")
-    project = copy_project(tmp_path_factory.mktemp("v2") / "project")
-    add_rmmg_value(project, "2026-01-01", V2_RMMG, "2026-12-31")
-    return v1, build_site(project)
+    assert EDITED_RMMG[0] <= CASE.split("start_date=")[1][:10], "v2's value must apply to CASE"
+    return v1, edited_project / "site"
 
 
 @pytest.fixture

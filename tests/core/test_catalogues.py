@@ -11,7 +11,7 @@ from cip_core.case import FIELD_NAMES
 from cip_core.messages import LANGUAGES, catalogue, check_catalogues, lookup
 from cip_core.sources import known_codes, source_of
 
-# The codes the contract requires (../shared/checker-contract.md).
+# The codes the contract requires (CONTRACT.md).
 CONTRACT = {
     "reasons": [
         "no_brussels_link", "employment_contract", "short_study_internship",

@@ -13,10 +13,17 @@ import subprocess
 import sys
 from pathlib import Path
 
+from cip_core.parameters import parameter
+
 ROOT = Path(__file__).resolve().parents[2]
 SKIP = {".git", ".venv", "node_modules", "site", "build", "dist", ".pytest_cache",
         ".mypy_cache", ".ruff_cache", "__pycache__", ".hypothesis"}  # fmt: skip
 RMMG = Path("cip_core") / "parameters" / "rmmg.toml"
+# The editor's update that the `edited_project` fixture (tests/conftest.py) makes in its copy,
+# CONTRIBUTING's own example: an amount a source announces ahead of its date (after every golden
+# case's start), searched for on the day the file already names (a check date is a day someone
+# searched: never a later one). (from, amount)
+EDITED_RMMG = ("2028-04-01", "2300.00")
 
 
 def copy_project(dest: Path) -> Path:
@@ -27,10 +34,6 @@ def copy_project(dest: Path) -> Path:
 
     shutil.copytree(ROOT, dest, ignore=skip)
     (dest / "node_modules").symlink_to(ROOT / "node_modules")
-    # The shared material beside the project (the seed sheet the site tests compare against).
-    shared = ROOT.parent / "shared"
-    if shared.is_dir() and not (dest.parent / "shared").exists():
-        (dest.parent / "shared").symlink_to(shared)
     return dest
 
 
@@ -66,3 +69,16 @@ def build_site(project: Path) -> Path:
         done = run(project, *args)
         assert done.returncode == 0, f"{' '.join(args)} failed:\n{done.stdout}\n{done.stderr}"
     return project / "site"
+
+
+def build_edited_project(dest: Path) -> Path:
+    """A copy with the editor's RMMG update (EDITED_RMMG), built like `make build` (dest/site).
+
+    Built once per test run (the `edited_project` fixture): the editor's-update test runs the
+    suites in it, the redeploy test serves its site as the new deploy.
+    """
+    project = copy_project(dest)
+    checked = parameter("rmmg").last_value_still_valid_on.isoformat()
+    add_rmmg_value(project, *EDITED_RMMG, checked)
+    build_site(project)
+    return project

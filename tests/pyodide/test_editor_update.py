@@ -10,8 +10,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from cip_core.parameters import parameter
-from tests.pyodide.project_copy import RMMG, ROOT, add_rmmg_value, build_site, copy_project
+from tests.pyodide.project_copy import RMMG, ROOT
 
 THIS = Path(__file__).resolve().relative_to(ROOT).as_posix()
 
@@ -30,16 +29,13 @@ def _changed(original: Path, copy: Path) -> list[str]:
     return changed
 
 
-def test_an_rmmg_update_needs_no_other_file(tmp_path: Path) -> None:
-    project = copy_project(tmp_path / "project")
-    # CONTRIBUTING's own example: an amount a source announces ahead of its date (after every
-    # golden case's start), searched for on the day the file already names (a check date is a
-    # day someone searched: never a later one).
-    checked = parameter("rmmg").last_value_still_valid_on.isoformat()
-    add_rmmg_value(project, "2028-04-01", "2300.00", checked)
+def test_an_rmmg_update_needs_no_other_file(edited_project: Path) -> None:
+    # The copy holds CONTRIBUTING's own example (project_copy.EDITED_RMMG) and is built like
+    # `make build`, once per run (the redeploy test serves the same build).
+    project = edited_project
     assert _changed(ROOT, project) == [RMMG.as_posix()]
 
-    site = build_site(project)
+    site = project / "site"
     env = {**os.environ, "PYTHONPATH": str(project), "CIP_SITE_DIR": str(site)}
     done = subprocess.run(
         [sys.executable, "-m", "pytest", "tests/core", "tests/site", "tests/pyodide", "-q",

@@ -10,18 +10,21 @@ very step `make runtime` runs — so the tests never depend on what ran before t
 from __future__ import annotations
 
 import os
-import re
 import subprocess
 import sys
 import time
+import tomllib
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import Any
 
 from tests.build_languages import LANGUAGES as BUILD_LANGUAGES
 
 ROOT = Path(__file__).resolve().parents[2]
-SEED = ROOT.parent / "shared" / "seed" / "fiche-cip-bruxelles-formation.txt"
+# What the tests take from the fact sheet the guide started from (its sections and links), written
+# down in the repository: the tests need nothing outside it.
+SEED = ROOT / "tests" / "data" / "seed_sheet.toml"
 LANGUAGES = BUILD_LANGUAGES  # the build's, the default first
 # The pages of the shared agreement (docs/fr, docs/nl and docs/en hold the same file names).
 PAGES = (
@@ -109,10 +112,16 @@ def parse(path: Path) -> Html:
     return page
 
 
+def _seed() -> dict[str, Any]:
+    with SEED.open("rb") as handle:
+        return tomllib.load(handle)
+
+
 def seed_urls() -> list[str]:
-    """Every URL of the seed; a URL broken over two lines there is joined again."""
-    text = SEED.read_text(encoding="utf-8")
-    # The sheet's PDF export cut one URL at the line end ("conventio\nn-immersion…").
-    text = re.sub(r"(https?://\S+)\n(?!https?://|mailto:)(\S+/)(?=\s)", r"\1\2", text)
-    urls = re.findall(r"(?:https?://|mailto:)[^\s<>\"]+", text)
-    return sorted({u.rstrip(".,;)") for u in urls})
+    """Every address the seed sheet links to, sorted (tests/data/seed_sheet.toml)."""
+    return sorted(set(_seed()["links"]["urls"]))
+
+
+def seed_sections() -> list[dict[str, Any]]:
+    """The seed sheet's sections in its order: title, the guide's pages, the French heading."""
+    return list(_seed()["section"])

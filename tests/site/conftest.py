@@ -1,22 +1,15 @@
-"""Fixtures of the site tests: the project's real site, built once per session."""
+"""Fixtures of the site tests: the project's real site, built once per test run (its build time
+is printed at the end of the run, tests/reports.py)."""
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 import pytest
 
-from tests.site.built_site import TIMINGS, build_real_site
-
 
 @pytest.fixture(scope="session")
-def real_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return build_real_site(tmp_path_factory.mktemp("real-site"))
-
-
-def pytest_terminal_summary(terminalreporter: Any) -> None:
-    if TIMINGS:
-        terminalreporter.section("site figures")
-        for name, seconds in TIMINGS.items():
-            terminalreporter.write_line(f"{name}: {seconds:.2f}")
+def real_site(built_site: Path) -> Path:
+    """The site `make build` wrote (CIP_SITE_DIR), or one built for this run (tests/conftest.py).
+    Tests read it and never change it."""
+    return built_site

@@ -3,7 +3,7 @@
 Every browser context made here is watched (see `Watch`): each request (the page's and its
 workers'), Content-Security-Policy violations, console messages about the policy. Requests to
 any other origin are recorded and aborted, so a failing test never leaks anything either.
-The figures (pages, axe results, requests) are printed at the end of the run.
+The figures (pages, axe results, requests) are printed at the end of the run (tests/reports.py).
 """
 
 from __future__ import annotations
@@ -16,13 +16,14 @@ import pytest
 from playwright.sync_api import Browser, BrowserContext
 
 from tests.trust.server import TrustServer
-from tests.trust.site import SitePage, build_site, site_pages
+from tests.trust.site import SitePage, site_pages
 from tests.trust.watch import FIGURES, WATCH_SCRIPT, Watch
 
 
 @pytest.fixture(scope="session")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return build_site(tmp_path_factory.mktemp("trust-site"))
+def site(built_site: Path) -> Path:
+    """The run's one built site (tests/conftest.py): the trust tests only read and serve it."""
+    return built_site
 
 
 @pytest.fixture(scope="session")
@@ -72,21 +73,3 @@ def contexts(browser: Browser, server: TrustServer) -> Iterator[Contexts]:
     made = Contexts(browser, server.origin)
     yield made
     made.close()
-
-
-def pytest_terminal_summary(terminalreporter: Any) -> None:
-    f = FIGURES
-    if not (f.pages or f.axe_runs or f.requests):
-        return
-    write = terminalreporter.write_line
-    terminalreporter.section("trust figures")
-    write("pages checked: " + ", ".join(f"{lang} {n}" for lang, n in sorted(f.pages.items())))
-    impacts = ", ".join(f"{k} {v}" for k, v in sorted(f.axe_by_impact.items())) or "none"
-    write(f"axe runs: {f.axe_runs}; violations (nodes) by impact: {impacts}")
-    for rule, where in sorted(f.axe_rules.items()):
-        write(f"  {rule}: {len(where)} page states, e.g. {sorted(where)[0]}")
-    write(f"requests seen: {f.requests}; to another origin: {len(f.foreign_requests)}")
-    write(f"CSP violations: {len(f.csp_violations)}")
-    write("storage keys found: " + (", ".join(sorted(f.storage_keys)) or "none"))
-    for note in f.notes:
-        write(note)

@@ -1,5 +1,5 @@
 // The calculator page: keeps the case (URL query <-> form), asks the worker (cip_core in Pyodide)
-// for the answer and shows it. Contract: ../../shared/checker-contract.md, door 3.
+// for the answer and shows it. Contract: CONTRACT.md at the top of the repository, door 3.
 import { el, pageData } from "./dom.js";
 import { renderErrors, renderMessage, renderResult } from "./render.js";
 import "./offline.js"; // the service worker: registered once the checker is ready
