@@ -141,8 +141,10 @@ def render_text(result: Result) -> str:
     if a is not None and a.minimum is not None:
         # One minimum, or the one range the whole answer quotes (and the RMMG's, when a range).
         shown = allowance_display(a, lang)
+        # Another region's body sets its own amount: the federal figure is for reference only.
+        label = labels["allowance_reference" if result.verdict == "refer" else "allowance"]
         lines.append(
-            f"{labels['allowance']} {shown['minimum_range'] or shown['minimum']} "
+            f"{label} {shown['minimum_range'] or shown['minimum']} "
             f"({labels['rmmg']} {shown['rmmg']} {labels['since']} {shown['rmmg_since']})"
         )
     for key, items in (

@@ -28,10 +28,22 @@ from cip_core.sources import source_note, source_url, url_note
 
 # Reasons that decide "not eligible" only through the amounts: their certainty is the offer's.
 ALLOWANCE_REASONS = frozenset({"allowance_below_minimum"})
-# Parameters naming a body: the first reads in a sentence with its article ("par le VDAB"),
-# the others as a name in parentheses.
-BODY_WITH_ARTICLE = "body"
-BODY_NAMES = ("home_body", "exemption_body", "registration_body")
+# Parameters naming a body, each read in a sentence with its article ("par le VDAB", "à
+# l'organisme de sa région : l'ADG"); without a known body, "the competent body" or the list of
+# the bodies the parameter may name (messages [values]).
+BODY_NAMES = ("body", "home_body", "exemption_body", "registration_body")
+# The doubts about the exact amount of the RMMG behind the minimum (its date, a forecast, an
+# amount no source states) and the offer they leave unsure (inside the range, a few cents short):
+# one warning says it to the reader, the first of these present, so an answer gives one short
+# "to check" line per doubt (issue 20, item 5).
+AMOUNT_DOUBTS = (
+    "allowance_within_range",
+    "rounding_tolerance",
+    "parameter_may_be_outdated",
+    "rmmg_forecast",
+    "rmmg_value_unknown",
+    "rmmg_value_inferred",
+)
 
 
 def evaluate(case: Case, lang: str = DEFAULT_LANGUAGE, today: date | None = None) -> Result:
@@ -130,7 +142,7 @@ def _worded(
         headline=_headline(verdict, doubts, body, lang),
         summary=text(lang, "verdicts", verdict),
         reasons=[_item(lang, "reasons", f) for f in outcome.reasons],
-        warnings=[_item(lang, "warnings", f) for f in _unique(outcome.warnings)],
+        warnings=[_item(lang, "warnings", f) for f in _one_amount_doubt(_unique(outcome.warnings))],
         steps=[_item(lang, "steps", f) for f in outcome.steps],
         body=body_info(body, lang) if body else None,
         allowance=allowance,
@@ -149,6 +161,13 @@ def _unique(findings: list[Finding]) -> list[Finding]:
     return kept
 
 
+def _one_amount_doubt(findings: list[Finding]) -> list[Finding]:
+    """The warnings with only the most telling doubt about the minimum's amount (AMOUNT_DOUBTS)."""
+    present = [f.code for f in findings if f.code in AMOUNT_DOUBTS]
+    kept = min(present, key=AMOUNT_DOUBTS.index) if present else None
+    return [f for f in findings if f.code not in AMOUNT_DOUBTS or f.code == kept]
+
+
 def _body_name(code: str, lang: str, with_article: bool = False) -> str:
     """A body's name for a sentence; "the competent body" (or any region's) when not known."""
     if not code:
@@ -161,10 +180,11 @@ def _params(finding: Finding, lang: str) -> dict[str, object]:
     """The finding's values, with bodies named and ranges written for a reader of ``lang``."""
     params = dict(finding.params)
     for key, value in params.items():
-        if key == BODY_WITH_ARTICLE:
-            params[key] = _body_name(str(value), lang, with_article=True)
-        elif key in BODY_NAMES:
-            params[key] = _body_name(str(value), lang) if value else value_label(lang, key)
+        if key in BODY_NAMES:
+            if value or key == "body":  # an empty body reads "the competent body"
+                params[key] = _body_name(str(value), lang, with_article=True)
+            else:  # the bodies this sentence may name (messages [values])
+                params[key] = value_label(lang, key)
         elif isinstance(value, AmountRange):
             low, high = format_value(Money(value.low), lang), format_value(Money(value.high), lang)
             params[key] = text(lang, "figures", "range", low=low, high=high)

@@ -5,6 +5,11 @@ certainty, and each file says on which day someone last searched the sources for
 (``last_value_still_valid_on``). A value may be announced for a later day (``forecast``: an
 expected index step, with the forecast's source).
 
+A value's ``reference`` is the page that states it; ``reference_lang`` says that page's language,
+and ``reference_<lang>`` (``reference_fr``, ``reference_nl``…) gives the same figure on a page in
+another language, so a reader is sent to their own language where a source has one
+(``cip_core.sources.reference_in``). Both are optional: a value with one ``reference`` stays valid.
+
 Every reader names the day it reads a value for (``Parameter.at``, ``value_at``): there is no
 "newest value", so a row added for 2027 can never change an answer about 2025.
 
@@ -14,7 +19,9 @@ unit, date) are ``tools/watch/extractors.toml``, outside this package, which nev
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
@@ -42,6 +49,9 @@ class DatedValue:
     # An expected change (an index step the Federal Planning Bureau forecasts), not a known one:
     # always certainty "unknown", with the forecast's source.
     forecast: bool = False
+    # The page stating this value in each language known ({"fr": url, "nl": url}), ``reference``
+    # included under its ``reference_lang``; empty when no language is given.
+    references: Mapping[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -93,7 +103,7 @@ def _read(name: str) -> Parameter:
     raw = load_toml("parameters", name)
     values = []
     for entry in raw["values"]:
-        data = {k: v for k, v in entry.items() if k not in _META_KEYS}
+        data = {k: v for k, v in entry.items() if k not in _META_KEYS and not _REFERENCE_IN(k)}
         values.append(
             DatedValue(
                 start=entry["from"],
@@ -106,6 +116,7 @@ def _read(name: str) -> Parameter:
                 also=tuple(entry.get("also", ())),
                 secondary=bool(entry.get("secondary", False)),
                 forecast=bool(entry.get("forecast", False)),
+                references=_references(entry),
             )
         )
     values.sort(key=lambda v: v.start)
@@ -120,11 +131,23 @@ def _read(name: str) -> Parameter:
     )
 
 
+# reference_fr, reference_nl…: the same figure on a page in that language.
+_REFERENCE_IN = re.compile(r"^reference_([a-z]{2})$").match
+
+
+def _references(entry: dict[str, Any]) -> dict[str, str]:
+    found = {m[1]: str(v) for k, v in entry.items() if (m := _REFERENCE_IN(k))}
+    if "reference_lang" in entry:
+        found.setdefault(str(entry["reference_lang"]), str(entry["reference"]))
+    return found
+
+
 _META_KEYS = frozenset(
     {
         "from",
         "certainty",
         "reference",
+        "reference_lang",
         "reference_title",
         "note",
         "reasoning",

@@ -10,8 +10,10 @@ from cip_core.bodies import Body
 from cip_core.checked import allowance_checked_on
 from cip_core.messages import text
 from cip_core.money import format_date, format_money, format_percent, money_str
+from cip_core.parameters import value_at
 from cip_core.rules.allowance import AllowanceFigures
 from cip_core.rules.minimum import scaled_minimum
+from cip_core.sources import reference_in
 
 VERDICTS = ("eligible", "not_eligible", "refer", "incomplete")
 
@@ -149,6 +151,7 @@ def _percent_range(figures: AllowanceFigures) -> dict[str, str] | None:
 
 
 def _allowance_dict(figures: AllowanceFigures, lang: str) -> dict[str, Any]:
+    source, source_note = reference_in(value_at("rmmg", figures.rmmg_since), lang)
     return {
         "minimum": money_str(figures.minimum) if figures.minimum is not None else None,
         "rmmg": money_str(figures.rmmg),
@@ -161,7 +164,9 @@ def _allowance_dict(figures: AllowanceFigures, lang: str) -> dict[str, Any]:
         else None,
         # From 18 to 20 on the federal routes the sources disagree: the lowest and highest share.
         "age_percent_range": _percent_range(figures),
-        "rmmg_source": figures.rmmg_source,
+        # The page stating the RMMG, in the reader's language where it has one ("in French").
+        "rmmg_source": source,
+        "rmmg_source_note": source_note,
         "rmmg_certainty": figures.rmmg_certainty,
         "checked_until": figures.checked_until.isoformat(),
         "range": _range(figures.range),

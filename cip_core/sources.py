@@ -7,6 +7,7 @@ from typing import Any
 
 from cip_core._data import load_toml
 from cip_core.messages import lookup
+from cip_core.parameters import DatedValue
 
 
 @dataclass(frozen=True)
@@ -58,6 +59,16 @@ def language_note(page_lang: str, lang: str) -> str:
 def note_in(name: str, lang: str) -> str:
     """The language note of source ``name``'s page for a reader of ``lang`` ("" if theirs)."""
     return language_note(address_in(name, lang)[1], lang)
+
+
+def reference_in(value: DatedValue, lang: str) -> tuple[str, str]:
+    """The page stating a parameter's ``value`` for a reader of ``lang``, and its language note:
+    the page in ``lang``, else in the first of its ``[fallback]`` languages that has one, else the
+    value's one ``reference`` (no note when its language is not given)."""
+    for candidate in (lang, *_data()["fallback"][lang]):
+        if candidate in value.references:
+            return value.references[candidate], language_note(candidate, lang)
+    return value.reference, ""
 
 
 def source_of(code: str, lang: str = "fr") -> Source:

@@ -24,6 +24,7 @@ from cip_core.rules.minimum import (
     rmmg_on,
     scaled_minimum,
 )
+from cip_core.sources import reference_in
 from site_plugins.figures.calculator_form import render_calculator
 from site_plugins.figures.registry import ArgumentError, Arguments, Registry
 
@@ -138,10 +139,13 @@ def _since(args: Arguments, lang: str) -> str:
     return format_date(_rmmg(args.day() or args.today).since, lang)
 
 
-def _source_link(value: DatedValue) -> str:
-    title = value.reference_title or value.reference
+def _source_link(value: DatedValue, lang: str) -> str:
+    """A link to the page stating ``value``, in the page's language where the source has one,
+    followed by the language it is in otherwise ("(in French)")."""
+    url, note = reference_in(value, lang)
+    title = value.reference_title or url
     shown = title.replace("\\", "\\\\").replace("[", "\\[").replace("]", "\\]")
-    return f"[{shown}]({value.reference})"
+    return f"[{shown}]({url})" + (f" ({note})" if note else "")
 
 
 @MARKERS.register(
@@ -151,7 +155,7 @@ def _source_link(value: DatedValue) -> str:
     prints="a Markdown link to the source of the RMMG in force on `at=`",
 )
 def _source(args: Arguments, lang: str) -> str:
-    return _source_link(_in_force("rmmg", args.day() or args.today))
+    return _source_link(_in_force("rmmg", args.day() or args.today), lang)
 
 
 @MARKERS.register(
@@ -192,7 +196,7 @@ def _history(args: Arguments, lang: str) -> str:
             _amounts(adult_minimum(rmmg.low), adult_minimum(rmmg.high), lang),
             # stated, inferred and unknown each have their word; an expected index step its own.
             certainty["forecast" if rmmg.forecast else rmmg.certainty],
-            _source_link(value).replace("|", "\\|"),
+            _source_link(value, lang).replace("|", "\\|"),
         )
         rows.append("| " + " | ".join(cells) + " |")
     return "\n".join(rows)

@@ -1,13 +1,16 @@
-"""MkDocs plugin ``cip-language``: official terms, per-language links and French typography.
+"""MkDocs plugin ``cip-language``: official terms, per-language links, typography, plain language.
 
-A thin adapter over ``termbase`` and ``typography``:
+A thin adapter over ``termbase``, ``typography`` and ``sentences``:
 - once per ``mkdocs build`` (the outer build of mkdocs-static-i18n): the glossaries
   (``includes/abbreviations.<lang>.md``) and the message catalogues are checked against the
-  termbase, and the catalogues' typography is checked;
+  termbase (the language question included), and the catalogues' typography and sentence length
+  (at most ``sentences.CATALOGUE_LIMIT`` words) are checked;
 - each page: its source file is checked (terms, and links for its language) with true line
-  numbers, then its typography is fixed (its catalogue's ``[typography]``), its titles too;
+  numbers, its sentences over ``sentences.PAGE_LIMIT`` words are listed in the log (not an
+  error: an editor's to-do), then its typography is fixed (its catalogue's ``[typography]``),
+  its titles too;
 - the calculator pages' final HTML (the generated form included) is checked against the termbase.
-Any finding fails the build with ``file:line``.
+Any finding but the long page sentences fails the build with ``file:line``.
 """
 
 from __future__ import annotations
@@ -19,17 +22,24 @@ from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from site_plugins.language.config import LanguageConfig
+from site_plugins.language.sentences import (
+    CATALOGUE_LIMIT,
+    PAGE_LIMIT,
+    catalogue_long_sentences,
+    page_long_sentences,
+)
 from site_plugins.language.termbase import check_file, missing_terms, scan_links, scan_terms
 from site_plugins.language.typography import check_catalogue, fix_markdown
 from site_plugins.page_source import page_language, shown_path
 from site_plugins.site_languages import site_languages
 
+log = get_plugin_logger(__name__)
 _TITLE_RE = re.compile(r"(<title>)(.*?)(</title>)", re.DOTALL)
 _TAG_RE = re.compile(r"<(script|style)\b.*?</\1\s*>|<[^>]*>", re.DOTALL | re.IGNORECASE)
 
@@ -58,6 +68,11 @@ class LanguagePlugin(BasePlugin[LanguageConfig]):
                     f"(fix: python -m site_plugins.language.typography --fix {shown})"
                     for f in check_catalogue(text, path.stem)
                 ]
+                problems += [
+                    f"{long}: at most {CATALOGUE_LIMIT} words a sentence (plain language, "
+                    "issue 18): split it or say less"
+                    for long in catalogue_long_sentences(text, shown)
+                ]
         _fail("cip-language", problems)
 
     def on_nav(
@@ -83,6 +98,8 @@ class LanguagePlugin(BasePlugin[LanguageConfig]):
             source = markdown
         findings = scan_terms(source, lang) + scan_links(source, lang)
         _fail("cip-language", [f"{where}:{f.line}: {f.message}" for f in findings])
+        for long in page_long_sentences(source, where):
+            log.info("long sentence (over %s words): %s", PAGE_LIMIT, long)
         return fix_markdown(markdown, lang)
 
     def on_page_content(

@@ -1,11 +1,11 @@
 """The termbase: official terms per language, and the per-language links, checked on any text.
 
-Data: ``site_plugins/termbase.toml`` (concepts with, per language, the preferred term, the banned
-variants and a source; and link rules per language). Plain Python: the MkDocs adapter
+Data: ``site_plugins/language/termbase.toml`` (concepts with, per language, the preferred term,
+the banned variants and a source; and link rules per language). Plain Python: the MkDocs adapter
 (``plugin.py``) calls ``scan_terms`` and ``scan_links`` on pages, glossaries,
-catalogues and the calculator's HTML; ``python -m site_plugins.language.termbase FILE…`` runs
-the same check on files (the language comes from the path: ``docs/nl/…``, ``abbreviations.nl.md``,
-``messages/nl.toml``).
+catalogues and the calculator's HTML, and ``question_findings`` on each catalogue;
+``python -m site_plugins.language.termbase FILE…`` runs the same checks on files (the language
+comes from the path: ``docs/nl/…``, ``abbreviations.nl.md``, ``messages/nl.toml``).
 """
 
 from __future__ import annotations
@@ -18,10 +18,17 @@ from functools import cache
 from pathlib import Path, PurePosixPath
 from urllib.parse import urlsplit
 
+from site_plugins.language.sentences import key_line
+
 TERMBASE = Path(__file__).with_name("termbase.toml")
 
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u02bc": "'"})
 _URL_RE = re.compile(r"""(?:https?:)?//[^\s<>"')\]]+""")
+# Quotations, on one line: where a source's own wording may be quoted (``allowed_quoted``).
+_QUOTED = re.compile(r"«[^»\n]*»|“[^”\n]*”|„[^”“\n]*[”“]")
+_STRAIGHT_QUOTED = re.compile(r'"[^"\n]*"')
+# A glossary entry's key (``*[RMMG]: …``) is markup: the abbreviation it explains.
+_GLOSSARY_KEY = re.compile(r"^\*\[[^\]\n]*\]", re.MULTILINE)
 
 
 @dataclass(frozen=True)
@@ -32,6 +39,7 @@ class Term:
     banned: str
     source: str
     pattern: re.Pattern[str]
+    allowed_quoted: bool = False  # the variant may be quoted from a source ("« RMMG »")
 
 
 @dataclass(frozen=True)
@@ -66,8 +74,14 @@ class Termbase:
 
 
 def _pattern(banned: str, case_sensitive: bool) -> re.Pattern[str]:
+    """``case_sensitive``: the acronyms (words in capitals) keep their case, the other words
+    ("het ADG", "Het ADG") match in any case."""
     stem = banned.removesuffix("*").translate(_APOSTROPHES)
-    body = r"\s+".join(re.escape(word) for word in stem.split())
+    words = [
+        re.escape(word) if word.isupper() or not case_sensitive else f"(?i:{re.escape(word)})"
+        for word in stem.split()
+    ]
+    body = r"\s+".join(words)
     tail = r"\w*" if banned.endswith("*") else ""
     flags = 0 if case_sensitive else re.IGNORECASE
     return re.compile(rf"(?<![\w@.-]){body}{tail}(?![\w@-]|\.\w)", flags)
@@ -89,6 +103,7 @@ def parse_termbase(text: str) -> Termbase:
                         banned=banned,
                         source=str(entry.get("source", "")),
                         pattern=_pattern(banned, bool(entry.get("case_sensitive", False))),
+                        allowed_quoted=bool(entry.get("allowed_quoted", False)),
                     )
                 )
     links = tuple(
@@ -126,17 +141,33 @@ def _line_of(text: str, index: int) -> int:
     return text.count("\n", 0, index) + 1
 
 
-def scan_terms(text: str, lang: str, termbase: Termbase | None = None) -> list[Finding]:
-    """Every banned variant of ``lang`` in ``text``, with its line and the term to use."""
+def _blank(match: re.Match[str]) -> str:
+    return " " * len(match.group())
+
+
+def scan_terms(
+    text: str, lang: str, termbase: Termbase | None = None, *, straight_quotes: bool = True
+) -> list[Finding]:
+    """Every banned variant of ``lang`` in ``text``, with its line and the term to use.
+
+    ``straight_quotes``: "…" quotes a source too (a page as typed); not in a TOML catalogue,
+    whose every text stands between straight quotes.
+    """
     base = termbase or load_termbase()
     normal = text.translate(_APOSTROPHES)  # same length: indexes stay valid
-    # Addresses are not prose ("cip@forem.be", "…/ontheffing"): blank them out, same length.
-    normal = _URL_RE.sub(lambda m: " " * len(m.group()), normal)
+    # Addresses and glossary keys are not prose ("cip@forem.be", "…/ontheffing", "*[RMMG]"):
+    # blank them out, same length.
+    normal = _GLOSSARY_KEY.sub(_blank, _URL_RE.sub(_blank, normal))
+    quotes = [_QUOTED, _STRAIGHT_QUOTED] if straight_quotes else [_QUOTED]
+    quoted = [m.span() for pattern in quotes for m in pattern.finditer(normal)]
     found: list[Finding] = []
     for term in base.terms:
         if term.lang != lang:
             continue
         for match in term.pattern.finditer(normal):
+            inside = any(start < match.start() and match.end() < end for start, end in quoted)
+            if term.allowed_quoted and inside:
+                continue  # a source quoted in its own words
             found.append(
                 Finding(
                     _line_of(text, match.start()),
@@ -187,8 +218,78 @@ def check_file(path: Path, shown: str | None = None) -> list[str]:
         return []
     text = path.read_text(encoding="utf-8")
     name = shown or str(path)
-    findings = scan_terms(text, lang) + scan_links(text, lang)
-    return [f"{name}:{f.line}: {f.message}" for f in sorted(findings, key=lambda f: f.line)]
+    catalogue = path.suffix == ".toml"
+    findings = scan_terms(text, lang, straight_quotes=not catalogue) + scan_links(text, lang)
+    problems = [f"{name}:{f.line}: {f.message}" for f in sorted(findings, key=lambda f: f.line)]
+    if catalogue:
+        problems += question_findings(text, lang, name)
+    return problems
+
+
+@dataclass(frozen=True)
+class QuestionRule:
+    """What a catalogue's ``[questions.NAME]`` must say in one language (``question`` concepts)."""
+
+    concept: str
+    question: str
+    lang: str
+    says: str  # in the hint
+    asks: str  # in the legend
+    not_asked: str  # never in the legend
+    source: str
+
+
+@cache
+def question_rules(path: Path = TERMBASE) -> tuple[QuestionRule, ...]:
+    data = tomllib.loads(path.read_text(encoding="utf-8"))
+    return tuple(
+        QuestionRule(
+            concept=str(concept["id"]),
+            question=str(concept["question"]),
+            lang=lang,
+            says=str(entry["preferred"]),
+            asks=str(entry.get("asks", "")),
+            not_asked=str(entry.get("not_asked", "")),
+            source=str(entry.get("source", "")),
+        )
+        for concept in data.get("concepts", [])
+        if "question" in concept
+        for lang, entry in concept.items()
+        if isinstance(entry, dict)
+    )
+
+
+def question_findings(text: str, lang: str, shown: str) -> list[str]:
+    """``file:line: message`` for each question of the catalogue ``text`` (its language ``lang``)
+    that does not ask what its termbase concept says; a catalogue without the question has
+    nothing to check here (the catalogues' own key check reports a missing key)."""
+    catalogue = tomllib.loads(text)
+    problems = []
+    for rule in question_rules():
+        if rule.lang != lang:
+            continue
+        words = catalogue.get("questions", {}).get(rule.question)
+        if not isinstance(words, dict):
+            continue
+        table = f"questions.{rule.question}"
+        legend, hint = str(words.get("legend", "")), str(words.get("hint", ""))
+        wrong = []
+        if rule.asks and not _says(legend, rule.asks):
+            wrong.append(("legend", f"names no «{rule.asks}»"))
+        if rule.not_asked and _says(legend, rule.not_asked):
+            wrong.append(("legend", f"asks about «{rule.not_asked}»"))
+        if not _says(hint, rule.says):
+            wrong.append(("hint", f"does not say «{rule.says}»"))
+        problems += [
+            f"{shown}:{key_line(text, table, key)}: [{table}] {key} {why}: the question must "
+            f"ask for the {rule.says} ({rule.concept}, source: {rule.source})"
+            for key, why in wrong
+        ]
+    return problems
+
+
+def _says(text: str, words: str) -> bool:
+    return bool(_pattern(words, case_sensitive=False).search(text.translate(_APOSTROPHES)))
 
 
 def main(argv: list[str]) -> int:

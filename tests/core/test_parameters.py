@@ -10,6 +10,7 @@ import pytest
 
 from cip_core._data import load_toml, toml_names
 from cip_core.parameters import CERTAINTIES, INFERRED, STATED, UNKNOWN, parameter, value_at
+from cip_core.sources import reference_in
 
 
 @pytest.mark.parametrize("name", toml_names("parameters"))
@@ -150,3 +151,34 @@ def test_age_scale_ranges_from_18_to_20() -> None:
     assert scale["percent"] == {"15": 64, "16": 70, "17": 76}
     assert scale["range_low_percent"] == {"18": 82, "19": 88, "20": 94}
     assert scale["full_from_age"] == 21
+
+
+# --- per-language references (issue 18, item 4) ------------------------------------------------
+
+
+def test_a_value_links_the_readers_language_where_its_source_has_one() -> None:
+    april = value_at("rmmg", date(2026, 4, 1))  # Acerta: Dutch blog, French Going for Talent
+    assert set(april.references) == {"fr", "nl"} and april.references["nl"] == april.reference
+    assert reference_in(april, "nl") == (april.reference, "")
+    url, note = reference_in(april, "fr")
+    assert url.startswith("https://goingfortalent.be/fr/") and note == ""
+    assert reference_in(april, "en") == (url, "in French")  # English falls back to French
+    # No address field is a figure.
+    assert not any(key.startswith("reference") for key in april.data)
+
+
+def test_a_value_with_one_reference_stays_valid() -> None:
+    # A source in one language is marked on the others' pages; one whose language is not
+    # given (a home page not found again) is linked as it is.
+    sheet = value_at("rmmg", date(2021, 9, 1))
+    assert reference_in(sheet, "nl") == (sheet.reference, "in het Frans")
+    securex = value_at("rmmg", date(2022, 12, 1))
+    assert securex.references == {}
+    assert all(reference_in(securex, lang) == (securex.reference, "") for lang in ("fr", "nl"))
+
+
+def test_every_rmmg_reference_says_its_language_unless_its_page_was_lost() -> None:
+    for entry in load_toml("parameters", "rmmg")["values"]:
+        assert "reference_lang" in entry or entry.get("page_not_found") is True, entry["from"]
+    for value in parameter("rmmg").values:
+        assert all(url.startswith("https://") for url in value.references.values())

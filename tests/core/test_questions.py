@@ -107,7 +107,7 @@ def test_abbreviations_are_explained_where_asked() -> None:
     [
         ("fr", "stagiaire", "L'employeur introduit", "l'employeur introduit-il"),
         ("nl", "stagiair", "De werkgever dient", "dient de werkgever"),
-        ("en", "trainee", "The employer makes", "does the employer make"),
+        ("en", "trainee", "The employer applies", "does the employer apply"),
     ],
 )
 def test_the_language_question_asks_the_trainees_language(

@@ -49,14 +49,14 @@ GOOD_PAGES = {
     ),
     "indemnite.md": (
         "---\ntitle: Indemnité\n---\n# Indemnité\n\n## Montant\n\n"
-        "Au 01/09/2021, le RMMG est de {{cip rmmg at=2021-09-01}}. Le montant minimal est donc "
+        "Au 01/09/2021, le RMMMG est de {{cip rmmg at=2021-09-01}}. Le montant minimal est donc "
         "de {{cip minimum_allowance at=2021-09-01}}/mois.\n\n"
         "Aujourd'hui : {{cip rmmg}} depuis le {{cip rmmg_since}}, vérifié jusqu'au "
         "{{cip rmmg_checked}}.\n\n## Historique\n\n{{cip rmmg_history}}\n",
         "---\ntitle: Vergoeding\n---\n# Stagevergoeding\n\n## Bedrag\n\n"
         "Op 01/09/2021 bedraagt het GGMMI {{cip rmmg at=2021-09-01}}. De minimale vergoeding is "
         "dus {{cip minimum_allowance at=2021-09-01}}/maand.\n\n"
-        "Vandaag: {{cip rmmg}} sinds {{cip rmmg_since}}, gecontroleerd tot "
+        "Vandaag: {{cip rmmg}} sinds {{cip rmmg_since}}, nagekeken tot "
         "{{cip rmmg_checked}}.\n\n## Geschiedenis\n\n{{cip rmmg_history}}\n",
     ),
 }

@@ -10,6 +10,7 @@ import pytest
 from cip_core.messages import LANGUAGES, lookup
 from cip_core.money import format_date, format_money, format_number, format_percent, to_cents
 from cip_core.parameters import parameter, value_at
+from cip_core.sources import reference_in
 from site_plugins.figures.markers import FigureError, find_markers, render_figures
 from site_plugins.figures.values import MARKERS
 
@@ -59,8 +60,11 @@ def test_dates_source_and_checked(lang: str) -> None:
         rmmg.last_value_still_valid_on, lang
     )
     source = render_figures("{{cip rmmg_source at=2021-09-01}}", lang)
-    assert source.endswith(f"]({value_at('rmmg', day).reference})")
-    assert source.startswith("[")
+    # The sheet's own page, in French: marked so on the other languages' pages.
+    url, note = reference_in(value_at("rmmg", day), lang)
+    assert url == value_at("rmmg", day).reference
+    assert source.endswith(f"]({url})" + (f" ({note})" if note else ""))
+    assert source.startswith("[") and (note == "") == (lang == "fr")
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -112,7 +116,8 @@ def test_history_has_one_row_per_dated_value(lang: str) -> None:
         assert cells[0] == format_date(value.start, lang)
         assert format_money(amount, lang) in cells[1]
         assert format_money(to_cents(amount / 2), lang) in cells[2]
-        assert value.reference in cells[4]
+        url, note = reference_in(value, lang)  # the page's language where the source has one
+        assert f"]({url})" in cells[4] and note in cells[4]
     # Each row says how sure its value is, in the catalogue's words; French and Dutch by hand.
     by_hand = {
         "fr": {"stated": "publié", "inferred": "déduit", "unknown": "inconnu", "forecast": "prévu"},

@@ -9,7 +9,13 @@ from pathlib import Path
 import pytest
 
 from cip_core.messages import LANGUAGES
-from site_plugins.language.termbase import language_of, load_termbase, scan_links, scan_terms
+from site_plugins.language.termbase import (
+    language_of,
+    load_termbase,
+    missing_terms,
+    scan_links,
+    scan_terms,
+)
 from site_plugins.language.typography import (
     NBSP,
     NNBSP,
@@ -170,9 +176,7 @@ def test_the_project_catalogues_pass() -> None:
 
 
 def test_the_english_column() -> None:
-    base = load_termbase()
-    concepts = {t.concept for t in base.terms}
-    assert concepts == {t.concept for t in base.terms if t.lang == "en"}  # every concept
+    assert missing_terms(["en"]) == []  # every concept has its English term
     (found,) = scan_terms("Registered as a job seeker.", "en")
     assert found.line == 1 and "jobseeker" in found.message
     assert scan_terms("Registered as a jobseeker with Actiris.", "en") == []

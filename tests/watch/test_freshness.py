@@ -55,7 +55,7 @@ def test_the_answer_carries_the_check_date() -> None:
     ("lang", "words"),
     [
         ("fr", "dernière vérification des sources\u00a0: "),
-        ("nl", "laatste controle van de bronnen: "),
+        ("nl", "bronnen laatst nagekeken op "),
         ("en", "sources last checked: "),
     ],
 )
