@@ -60,6 +60,7 @@ def run(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
         "worker": str(WORKER),
         "golden_runner": str(ROOT / "tests" / "core" / "golden.py"),
         "golden_cases": str(CASES_FILE),
+        "golden_helper": str(Path(__file__).with_name("golden_in_pyodide.py")),
         "requests": _requests(),
     }
     job_file = tmp_path_factory.mktemp("pyodide") / "job.json"
