@@ -24,6 +24,7 @@ from cip_core.messages import lookup
 
 CSS = "assets/calculator/calculator.css"
 SCRIPT = "assets/calculator/calculator.js"
+EARLY = "assets/calculator/early.js"  # starts the worker before SCRIPT's modules have arrived
 NOMODULE = "assets/calculator/unsupported.js"
 TEXTS_ID = "cip-texts"  # the data block's own id: the one name the scripts know beforehand
 EMAIL_PREFIX = "mailto:"
@@ -273,6 +274,7 @@ def render_calculator(lang: str, page_url: str) -> str:
             "</section>",
             "</div>",
             _json_block(lang),
+            f'<script type="module" async src="{_a(relative(page_url, EARLY))}"></script>',
             f'<script type="module" src="{_a(relative(page_url, SCRIPT))}"></script>',
             f'<script nomodule src="{_a(relative(page_url, NOMODULE))}"></script>',
             "</div>",

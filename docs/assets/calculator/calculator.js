@@ -133,8 +133,10 @@ function start() {
     ask();
   });
   setupActions();
-  mark("start");
-  client = workerClient(new URL("./worker.js", import.meta.url), options, onWorker);
+  const early = window.cipEarlyWorker || null; // started by early.js, if it came first
+  window.cipEarlyWorker = false; // from now on early.js starts nothing
+  mark("start", early?.startedAt);
+  client = workerClient(new URL("./worker.js", import.meta.url), options, onWorker, early);
   askQuery(query);
 }
 

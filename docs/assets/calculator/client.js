@@ -6,10 +6,11 @@
 //   {type: "status", stage, progress}   loading (stage "ready" once it answers)
 //   {type: "offline"}                   a download broke while loading: worth a retry()
 //   {type: "failed", why}               it cannot run here (no-wasm, timeout, fatal…)
+// early: the worker early.js started before this module arrived, if any (window.cipEarlyWorker).
 // A reply is the worker's ({type: "result" | "input_error", …}), or {type: "offline" | "failed"}
 // when the worker stopped before answering: no request ever waits forever.
 
-export function workerClient(url, options, report) {
+export function workerClient(url, options, report, early = null) {
   let worker = null;
   let phase = "loading"; // loading | ready | offline | failed (the last two: closed)
   let nextId = 1;
@@ -94,30 +95,36 @@ export function workerClient(url, options, report) {
     }
   }
 
-  function start() {
+  const hear = {
+    message: onMessage,
+    error(event) {
+      if (event.target !== worker) return;
+      // The worker's own script could not be fetched: offline if the line is down, else a failure.
+      if (navigator.onLine === false) offline();
+      else fail("worker-error");
+    },
+    messageerror: () => fail("message-error"),
+  };
+
+  /** early: the worker early.js started, if it did (adopted with what it said meanwhile). */
+  function start(early) {
     phase = "loading";
     if (typeof WebAssembly !== "object") {
       fail("no-wasm"); // WebAssembly switched off or too old a browser: Python cannot run
       return;
     }
     try {
-      worker = new Worker(url, { type: "module", name: "cip-core" });
+      worker = early ? early.worker : new Worker(url, { type: "module", name: "cip-core" });
     } catch {
       fail("no-worker");
       return;
     }
-    worker.addEventListener("message", onMessage);
-    worker.addEventListener("error", (event) => {
-      if (event.target !== worker) return;
-      // The worker's own script could not be fetched: offline if the line is down, else a failure.
-      if (navigator.onLine === false) offline();
-      else fail("worker-error");
-    });
-    worker.addEventListener("messageerror", () => fail("message-error"));
     arm(options.silenceMs);
     loadCap = setTimeout(() => {
       if (phase === "loading") fail("timeout");
     }, options.loadMs);
+    for (const [type, listener] of Object.entries(hear)) worker.addEventListener(type, listener);
+    early?.adopt((event) => hear[event.type]?.(event));
   }
 
   /** Sends one request; resolves with its reply. */
@@ -135,6 +142,6 @@ export function workerClient(url, options, report) {
     if (phase === "offline") start();
   }
 
-  start();
+  start(early);
   return { ask, retry };
 }

@@ -24,6 +24,10 @@
     if (app) app.hidden = true;
     if (status) status.hidden = true;
     if (failure) failure.hidden = false;
+    // The worker early.js may have started has no page to answer: stop its download.
+    var early = window.cipEarlyWorker;
+    if (early && early.worker) early.worker.terminate();
+    window.cipEarlyWorker = false;
   }
   if (!("noModule" in HTMLScriptElement.prototype)) {
     fail("no-modules");
