@@ -20,6 +20,7 @@ help:
 	@echo "make test    install what the tests need and run them all"
 	@echo "make lint    ruff, mypy --strict on cip_core, actionlint"
 	@echo "make bench   speed and size figures of the calculator"
+	@echo "make watch   fetch every cited source, compare the figures, write build/watch-report.md"
 	@echo "make lock    rewrite the hashed Python locks (requirements/) from pyproject.toml"
 
 # Python packages come only from the hashed locks (requirements/*.txt, written by `make lock`):
@@ -95,6 +96,14 @@ test: lint build browser $(STAMP)
 
 bench: build browser $(STAMP)
 	$(PY) benchmarks/bench_calculator.py
+
+# The monthly watch (issue 17; .github/workflows/watch.yml runs it on GitHub, where the internet
+# is): every address the project cites, fetched politely; the figures of tools/watch/extractors.toml
+# compared with cip_core's for their date. Reads site/'s links when the site is built. Exit 1
+# only when a figure changed or a page moved; unreachable pages (all of them offline) exit 0.
+.PHONY: watch
+watch: $(SITE_STAMP)
+	$(PY) -m tools.watch
 
 clean:
 	rm -rf $(SITE) build dist *.egg-info .pytest_cache .mypy_cache .ruff_cache

@@ -16,15 +16,24 @@ class Body:
     contact: str
     certainty: str
     source: str
+    # The name where a sentence needs its article: "le VDAB", "de VDAB", "l'ADG".
+    name_with_article: str = ""
 
     def to_dict(self) -> dict[str, str]:
-        return {"code": self.code, "name": self.name, "url": self.url, "contact": self.contact}
+        return {
+            "code": self.code,
+            "name": self.name,
+            "url": self.url,
+            "contact": self.contact,
+            "name_with_article": self.name_with_article or self.name,
+        }
 
 
 def body(key: str, lang: str) -> Body:
     entry: dict[str, Any] = load_toml("data", "bodies")[key]
-    if f"name_{lang}" not in entry:  # a new language needs its names here too: say so
-        raise LookupError(f"cip_core/data/bodies.toml: [{key}] has no name_{lang}")
+    for field in (f"name_{lang}", f"name_with_article_{lang}"):
+        if field not in entry:  # a new language needs its names here too: say so
+            raise LookupError(f"cip_core/data/bodies.toml: [{key}] has no {field}")
     return Body(
         code=entry.get("code", key),
         name=entry[f"name_{lang}"],
@@ -32,4 +41,5 @@ def body(key: str, lang: str) -> Body:
         contact=entry["contact"],
         certainty=entry["certainty"],
         source=entry["source"],
+        name_with_article=entry[f"name_with_article_{lang}"],
     )

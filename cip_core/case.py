@@ -21,7 +21,7 @@ from typing import Any, Literal
 from cip_core._data import load_toml
 from cip_core.messages import DEFAULT_LANGUAGE, LANGUAGES, Money, field_label, lookup, text
 from cip_core.numbers import NumberError, parse_amount, parse_hours, parse_months
-from cip_core.parameters import parameter
+from cip_core.parameters import parameter, value_at
 
 Region = Literal["brussels", "flanders", "wallonia", "german_community", "abroad"]
 Workplace = Literal["brussels", "flanders", "wallonia", "german_community"]
@@ -418,7 +418,9 @@ def parse_case(data: Mapping[str, object], lang: str = DEFAULT_LANGUAGE) -> Case
 
 def _cross_field_errors(values: Mapping[str, object], lang: str) -> list[FieldError]:
     weekly = values.get("weekly_hours")
-    full_time = values.get("full_time_hours") or default_full_time_hours()
+    start = values.get("start_date")
+    day = start if isinstance(start, date) else None
+    full_time = values.get("full_time_hours") or default_full_time_hours(day)
     if isinstance(weekly, Decimal) and isinstance(full_time, Decimal) and weekly > full_time:
         bad = _Bad("weekly_above_full_time", hours=weekly, full_time=full_time)
         return [_error(lang, "weekly_hours", bad)]
@@ -431,8 +433,10 @@ def asked_fields(case: Case) -> tuple[str, ...]:
     return tuple(name for name in FIELD_NAMES if is_asked(name, answers))
 
 
-def default_full_time_hours() -> Decimal:
-    value: Decimal = Decimal(parameter("limits").latest.data["default_full_time_hours"])
+def default_full_time_hours(day: date | None = None) -> Decimal:
+    """The full-time week assumed when none is given, read at ``day`` (today when none)."""
+    limits = value_at("limits", day or date.today()).data
+    value: Decimal = Decimal(limits["default_full_time_hours"])
     return value
 
 

@@ -22,9 +22,8 @@ from cip_core.case import (
     escape_controls,
 )
 from cip_core.messages import DEFAULT_LANGUAGE, LANGUAGES, catalogue, field_label, text
-from cip_core.money import format_date, format_money
 from cip_core.protocol import answer_case
-from cip_core.result import Result
+from cip_core.result import Result, allowance_display
 
 
 class _Parser(argparse.ArgumentParser):
@@ -150,14 +149,12 @@ def render_text(result: Result) -> str:
         lines.append(f"{labels['body']} {result.body.name} — {result.body.contact}")
     a = result.allowance
     if a is not None and a.minimum is not None:
+        # One minimum, or the one range the whole answer quotes (and the RMMG's, when a range).
+        shown = allowance_display(a, lang)
         lines.append(
-            f"{labels['allowance']} {format_money(a.minimum, lang)} "
-            f"({labels['rmmg']} {format_money(a.rmmg, lang)} {labels['since']} "
-            f"{format_date(a.rmmg_since, lang)})"
+            f"{labels['allowance']} {shown['minimum_range'] or shown['minimum']} "
+            f"({labels['rmmg']} {shown['rmmg']} {labels['since']} {shown['rmmg_since']})"
         )
-    if a is not None and a.range is not None:
-        low, high = (format_money(x, lang) for x in a.range)
-        lines.append(f"  {text(lang, 'figures', 'range', low=low, high=high)}")
     for key, items in (
         ("reasons", result.reasons),
         ("warnings", result.warnings),

@@ -3,6 +3,10 @@
 Order of the verdict (rules-brief §1-2): an exclusion makes the stage "not eligible" everywhere;
 otherwise, without any Brussels link the user is referred to the body of the workplace's region;
 otherwise any reason makes it "not eligible", a missing answer "incomplete", and else "eligible".
+
+Certainty belongs to the verdict (contract): ``firm`` when the verdict cannot change once the
+unknowns are known (an exclusion, the duration or the hours, an offer below the lowest possible
+minimum), ``to_confirm`` when it rests on something unsure; the hedge names the competent body.
 """
 
 from __future__ import annotations
@@ -11,48 +15,60 @@ from datetime import date
 
 from cip_core.bodies import body as body_info
 from cip_core.case import FIELD_NAMES, Case, asked_fields, normalise_case
-from cip_core.messages import DEFAULT_LANGUAGE, text, value_label
+from cip_core.messages import DEFAULT_LANGUAGE, Money, format_value, text, value_label
 from cip_core.result import Item, Result
-from cip_core.rules import Finding, Outcome
+from cip_core.rules import AmountRange, Finding, Outcome
 from cip_core.rules.allowance import FIRM, TO_CONFIRM, AllowanceFigures, minimum_allowance
-from cip_core.rules.body import competent_body
+from cip_core.rules.body import competent_body, route_of
 from cip_core.rules.duration import duration, working_time
-from cip_core.rules.exclusions import exclusions
+from cip_core.rules.exclusions import exclusions, route_exclusions
 from cip_core.rules.scope import brussels_link
-from cip_core.rules.steps import step_details, steps_before_start
-from cip_core.sources import source_note, source_url
+from cip_core.rules.steps import STEP_WARNINGS, step_details, steps_before_start
+from cip_core.sources import source_note, source_url, url_note
 
-# Reasons that decide "not eligible" whatever the amounts: the answer is firm.
+# Reasons that decide "not eligible" only through the amounts: their certainty is the offer's.
 ALLOWANCE_REASONS = frozenset({"allowance_below_minimum"})
+# Parameters naming a body: the first reads in a sentence with its article ("par le VDAB"),
+# the others as a name in parentheses.
+BODY_WITH_ARTICLE = "body"
+BODY_NAMES = ("home_body", "exemption_body", "registration_body")
 
 
 def evaluate(case: Case, lang: str = DEFAULT_LANGUAGE, today: date | None = None) -> Result:
-    """The answer for ``case`` in ``lang`` (``fr`` or ``nl``); ``InputError`` on bad input.
+    """The answer for ``case`` in ``lang`` (a catalogue's language); ``InputError`` on bad input.
 
-    ``today`` (default: the system date) is the start date used when none is given; tests pass it
-    so that answers without a date do not depend on the day they run.
+    ``today`` (default: the system date) is the start date used when none is given, and the day
+    against which deadlines are checked; tests pass it so no answer depends on the day they run.
     """
     case = normalise_case(case, lang)
     today = today or date.today()
-    outcome = exclusions(case)
-    link, link_outcome = brussels_link(case)
+    day = case.start_date or today  # every limit is read at the stage's start date
     body, body_outcome = competent_body(case)
+    route = route_of(body)
+    outcome = exclusions(case, route)
+    link, link_outcome = brussels_link(case)
     allowance, allowance_outcome = minimum_allowance(case, body, today)
 
     if link is False:
-        # Another region's body applies its own rules: only the federal exclusions and the
-        # federal minimum allowance are told here; nothing is "missing" for that answer.
+        # Another region's body applies its own rules: only the exclusions and, for reference,
+        # the federal minimum are told here; nothing is "missing" for that answer.
         verdict = "not_eligible" if outcome.reasons else "refer"
         outcome.reasons += link_outcome.reasons
-        outcome.warnings += allowance_outcome.warnings
+        if allowance is not None and allowance.minimum is not None:
+            minimum = _amount(allowance)
+            reference = Finding("minimum_for_reference", {"minimum": minimum, "body": body or ""})
+            outcome.warnings.append(reference)
         outcome.missing = []
     else:
         outcome.add(link_outcome).add(body_outcome)
-        outcome.add(duration(case, body)).add(working_time(case)).add(allowance_outcome)
+        outcome.add(duration(case, body, day)).add(working_time(case, day))
+        outcome.add(allowance_outcome)
+        outcome.warnings += route_exclusions(route, outcome)
+        steps = steps_before_start(case, body, day, today)
         if not outcome.reasons:
-            outcome.add(steps_before_start(case, body))
+            outcome.add(steps)
         else:
-            outcome.warnings += steps_before_start(case, body).warnings
+            outcome.warnings += [w for w in steps.warnings if w.code not in STEP_WARNINGS]
         # A question the form does not ask (questions.toml asked_if) is never missing.
         asked = asked_fields(case)
         outcome.missing = [name for name in outcome.missing if name in asked]
@@ -62,34 +78,46 @@ def evaluate(case: Case, lang: str = DEFAULT_LANGUAGE, today: date | None = None
             verdict = "incomplete"
         else:
             verdict = "eligible"
-    certainty = _certainty(verdict, outcome, body, allowance)
-    return _worded(verdict, certainty, outcome, body, allowance, lang)
+    doubts = _doubts(verdict, outcome, body, allowance)
+    return _worded(verdict, doubts, outcome, body, allowance, lang)
 
 
-def _certainty(
+def _amount(figures: AllowanceFigures) -> Money | AmountRange:
+    assert figures.minimum is not None
+    low = figures.minimum if figures.low is None else figures.low
+    return Money(figures.minimum) if low == figures.minimum else AmountRange(low, figures.minimum)
+
+
+def _doubts(
     verdict: str, outcome: Outcome, body: str | None, allowance: AllowanceFigures | None
-) -> str:
-    """``to_confirm`` when the verdict rests on an inferred or unknown value (contract)."""
+) -> tuple[Finding, ...]:
+    """What makes the verdict "to confirm", the most telling first; empty: the answer is firm."""
     if verdict == "refer":
-        return FIRM
+        return ()
     if any(r.code not in ALLOWANCE_REASONS for r in outcome.reasons):
-        return FIRM  # an exclusion, the duration or the hours decide, whatever the amounts
+        return ()  # an exclusion, the duration or the hours decide, whatever the amounts
+    found: tuple[Finding, ...] = ()
+    if allowance is not None:
+        # The verdict on an offer, or (no offer yet) the figure the answer gives.
+        found = allowance.verdict_doubts if allowance.offered is not None else allowance.doubts
     if verdict == "eligible" and body == "adg":
-        return TO_CONFIRM  # the body itself is inferred
-    return allowance.certainty if allowance is not None else FIRM
+        found += (Finding("body_inferred"),)  # the body itself is inferred
+    return found
 
 
-def _headline(verdict: str, certainty: str, allowance: AllowanceFigures | None, lang: str) -> str:
-    """The verdict line the page shows as it is: it says "to confirm" and why, at the top."""
-    if certainty == FIRM:
+def _headline(verdict: str, doubts: tuple[Finding, ...], body: str | None, lang: str) -> str:
+    """The verdict line as the page shows it: "to confirm", by which body and why, at the top."""
+    if not doubts:
         return text(lang, "verdicts", verdict)
-    doubt = allowance.doubts[0] if allowance is not None and allowance.doubts else "body_inferred"
-    return text(lang, "headlines", f"{verdict}_to_confirm", why=text(lang, "doubts", doubt))
+    first = doubts[0]
+    why = text(lang, "doubts", first.text_key, **_params(first, lang))
+    who = _body_name(body or "", lang, with_article=True)
+    return text(lang, "headlines", f"{verdict}_to_confirm", why=why, body=who)
 
 
 def _worded(
     verdict: str,
-    certainty: str,
+    doubts: tuple[Finding, ...],
     outcome: Outcome,
     body: str | None,
     allowance: AllowanceFigures | None,
@@ -98,8 +126,8 @@ def _worded(
     missing = [name for name in FIELD_NAMES if name in outcome.missing]
     return Result(
         verdict=verdict,
-        certainty=certainty,
-        headline=_headline(verdict, certainty, allowance, lang),
+        certainty=TO_CONFIRM if doubts else FIRM,
+        headline=_headline(verdict, doubts, body, lang),
         summary=text(lang, "verdicts", verdict),
         reasons=[_item(lang, "reasons", f) for f in outcome.reasons],
         warnings=[_item(lang, "warnings", f) for f in _unique(outcome.warnings)],
@@ -121,21 +149,40 @@ def _unique(findings: list[Finding]) -> list[Finding]:
     return kept
 
 
-def _item(lang: str, section: str, finding: Finding) -> Item:
+def _body_name(code: str, lang: str, with_article: bool = False) -> str:
+    """A body's name for a sentence; "the competent body" (or any region's) when not known."""
+    if not code:
+        return value_label(lang, "competent_body")
+    known = body_info(code, lang)
+    return known.name_with_article if with_article else known.name
+
+
+def _params(finding: Finding, lang: str) -> dict[str, object]:
+    """The finding's values, with bodies named and ranges written for a reader of ``lang``."""
     params = dict(finding.params)
-    for key in ("body", "home_body"):
-        if key in params:
-            code = str(params[key])
-            params[key] = (
-                body_info(code, lang).name if code else value_label(lang, "competent_body")
-            )
+    for key, value in params.items():
+        if key == BODY_WITH_ARTICLE:
+            params[key] = _body_name(str(value), lang, with_article=True)
+        elif key in BODY_NAMES:
+            params[key] = _body_name(str(value), lang) if value else value_label(lang, key)
+        elif isinstance(value, AmountRange):
+            low, high = format_value(Money(value.low), lang), format_value(Money(value.high), lang)
+            params[key] = text(lang, "figures", "range", low=low, high=high)
+    return params
+
+
+def _item(lang: str, section: str, finding: Finding) -> Item:
     step = step_details(finding.code) if section == "steps" else None
+    if finding.source:
+        url, note = url_note(finding.source, lang)
+    else:
+        url, note = source_url(finding.text_key, lang), source_note(finding.text_key, lang)
     return Item(
         finding.code,
-        text(lang, section, finding.code, **params),
-        source_url(finding.code, lang),
+        text(lang, section, finding.text_key, **_params(finding, lang)),
+        url,
         actor=step.actor if step else None,
         actor_label=text(lang, "actors", step.actor) if step else None,
-        links=step.links(lang, str(finding.params.get("body") or "")) if step else None,
-        source_note=source_note(finding.code, lang),
+        links=step.links(lang, finding) if step else None,
+        source_note=note,
     )

@@ -75,6 +75,32 @@ def check_catalogues() -> list[str]:
     ]
 
 
+# Each body's names a language needs: as a label, and inside a sentence (with its article).
+BODY_NAME_FIELDS = ("name", "name_with_article")
+
+
+def check_language_data(languages: tuple[str, ...] = LANGUAGES) -> list[str]:
+    """One line per piece of data a language needs besides its catalogue, naming file and key:
+    its ``[fallback]`` in data/sources.toml and its names for each body in data/bodies.toml.
+    A build stops on these instead of a ``KeyError`` in the browser's Pyodide."""
+    sources, bodies = load_toml("data", "sources"), load_toml("data", "bodies")
+    problems = [
+        f"cip_core/data/sources.toml: [fallback] has no key {lang} (the languages whose pages "
+        f"a reader of {lang} is sent to when a source has none in {lang})"
+        for lang in languages
+        if lang not in sources.get("fallback", {})
+    ]
+    problems += [
+        f"cip_core/data/bodies.toml: [{key}] has no {field}_{lang}"
+        for key, entry in bodies.items()
+        if isinstance(entry, dict)
+        for lang in languages
+        for field in BODY_NAME_FIELDS
+        if f"{field}_{lang}" not in entry
+    ]
+    return problems
+
+
 def format_value(value: object, lang: str) -> str:
     if isinstance(value, Money):
         return format_money(Decimal(value), lang)

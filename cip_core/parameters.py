@@ -1,8 +1,15 @@
 """Dated legal parameters read from ``cip_core/parameters/*.toml``.
 
 Shape borrowed from OpenFisca: each value applies from its date onward, carries its reference and
-certainty, and each file says until when its newest value was last checked
-(``last_value_still_valid_on``).
+certainty, and each file says on which day someone last searched the sources for a change
+(``last_value_still_valid_on``). A value may be announced for a later day (``forecast``: an
+expected index step, with the forecast's source).
+
+Every reader names the day it reads a value for (``Parameter.at``, ``value_at``): there is no
+"newest value", so a row added for 2027 can never change an answer about 2025.
+
+The public pages that state these figures are watched every month: their extractors (pattern,
+unit, date) are ``tools/watch/extractors.toml``, outside this package, which never reads them.
 """
 
 from __future__ import annotations
@@ -32,6 +39,9 @@ class DatedValue:
     reasoning: str = ""
     also: tuple[str, ...] = ()
     secondary: bool = False
+    # An expected change (an index step the Federal Planning Bureau forecasts), not a known one:
+    # always certainty "unknown", with the forecast's source.
+    forecast: bool = False
 
 
 @dataclass(frozen=True)
@@ -47,10 +57,6 @@ class Parameter:
     @property
     def first_date(self) -> date:
         return self.values[0].start
-
-    @property
-    def latest(self) -> DatedValue:
-        return self.values[-1]
 
     def at(self, day: date) -> DatedValue:
         """The value in force on ``day``; ``LookupError`` before the first known value."""
@@ -99,6 +105,7 @@ def _read(name: str) -> Parameter:
                 reasoning=entry.get("reasoning", ""),
                 also=tuple(entry.get("also", ())),
                 secondary=bool(entry.get("secondary", False)),
+                forecast=bool(entry.get("forecast", False)),
             )
         )
     values.sort(key=lambda v: v.start)
@@ -123,6 +130,7 @@ _META_KEYS = frozenset(
         "reasoning",
         "also",
         "secondary",
+        "forecast",
         "page_not_found",
     }
 )

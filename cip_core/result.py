@@ -7,9 +7,11 @@ from decimal import Decimal
 from typing import Any
 
 from cip_core.bodies import Body
+from cip_core.checked import allowance_checked_on
 from cip_core.messages import text
 from cip_core.money import format_date, format_money, format_percent, money_str
 from cip_core.rules.allowance import AllowanceFigures
+from cip_core.rules.minimum import scaled_minimum
 
 VERDICTS = ("eligible", "not_eligible", "refer", "incomplete")
 
@@ -46,7 +48,8 @@ class Result:
     verdict: str
     summary: str
     certainty: str = "firm"  # firm | to_confirm (contract)
-    headline: str = ""  # the verdict line as the page shows it ("…, à confirmer avec l'organisme")
+    # The verdict line as the page shows it ("…, sous réserve de confirmation par le VDAB : …").
+    headline: str = ""
     reasons: list[Item] = field(default_factory=list)
     warnings: list[Item] = field(default_factory=list)
     steps: list[Item] = field(default_factory=list)
@@ -76,37 +79,73 @@ def _fraction_str(value: Decimal) -> str:
     return f"{value.quantize(Decimal('0.0001')).normalize():f}"
 
 
-def _display(figures: AllowanceFigures, lang: str) -> dict[str, str | None]:
-    """The same figures written for a reader of ``lang`` (the page shows these as they are)."""
+def _money_or_range(low: Decimal, high: Decimal, lang: str) -> str:
+    if low == high:
+        return format_money(high, lang)
+    shown = {"low": format_money(low, lang), "high": format_money(high, lang)}
+    return text(lang, "figures", "range", **shown)
+
+
+def _computed(figures: AllowanceFigures) -> tuple[Decimal, Decimal] | None:
+    """The RMMG's bounds × ½ × ``age_percent`` × ``fraction``: what the computation line shows."""
+    if figures.minimum is None or figures.age_percent is None:
+        return None
+    low = figures.rmmg if figures.rmmg_low is None else figures.rmmg_low
+    percent, fraction = figures.age_percent, figures.fraction
+    return scaled_minimum(low, percent, fraction), scaled_minimum(figures.rmmg, percent, fraction)
+
+
+def allowance_display(figures: AllowanceFigures, lang: str) -> dict[str, str | None]:
+    """The same figures written for a reader of ``lang`` (the page shows these as they are).
+
+    ``rmmg`` and ``minimum`` are one amount, or a range when the RMMG is only known as a range,
+    so that "RMMG × ½ = minimum" is true as written; ``minimum_range`` is the minimum the answer
+    quotes everywhere (the age range from 18 to 20 included).
+    """
 
     def money(value: Decimal | None) -> str | None:
         return format_money(value, lang) if value is not None else None
 
-    percent = figures.age_percent
+    def percent_text(value: Decimal) -> str:
+        return format_percent(value / 100, lang)
+
+    rmmg_low = figures.rmmg if figures.rmmg_low is None else figures.rmmg_low
+    computed = _computed(figures)
+    bounds = figures.range
+    percent, percent_low = figures.age_percent, figures.age_percent_low
+    percent_range = None
+    if percent is not None and percent_low is not None and percent_low != percent:
+        shown = {"low": percent_text(percent_low), "high": percent_text(percent)}
+        percent_range = text(lang, "figures", "range", **shown)
     return {
-        "minimum": money(figures.minimum),
-        "rmmg": money(figures.rmmg),
+        "minimum": _money_or_range(*computed, lang) if computed else None,
+        "rmmg": _money_or_range(rmmg_low, figures.rmmg, lang),
         "rmmg_since": format_date(figures.rmmg_since, lang),
         "offered": money(figures.offered),
         "checked_until": format_date(figures.checked_until, lang),
         "low": money(figures.low),
         # The minimum as the page states it: one amount, or the range when it is not known exactly.
-        "minimum_range": (
-            text(
-                lang, "figures", "range", low=money(figures.range[0]), high=money(figures.range[1])
-            )
-            if figures.range is not None
-            else None
-        ),
+        "minimum_range": _money_or_range(*bounds, lang) if bounds is not None else None,
         "for_date": format_date(figures.for_date, lang) if figures.for_date else None,
-        "age_percent": format_percent(percent / 100, lang) if percent is not None else None,
+        "age_percent": percent_text(percent) if percent is not None else None,
+        "age_percent_range": percent_range,
         "fraction": format_percent(figures.fraction, lang),
     }
 
 
-def _range(figures: AllowanceFigures) -> dict[str, str] | None:
-    bounds = figures.range
+def _range(bounds: tuple[Decimal, Decimal] | None) -> dict[str, str] | None:
     return None if bounds is None else {"low": money_str(bounds[0]), "high": money_str(bounds[1])}
+
+
+def _percent_str(value: Decimal) -> str:
+    return f"{value.normalize():f}"
+
+
+def _percent_range(figures: AllowanceFigures) -> dict[str, str] | None:
+    high, low = figures.age_percent, figures.age_percent_low
+    if high is None or low is None or low == high:
+        return None
+    return {"low": _percent_str(low), "high": _percent_str(high)}
 
 
 def _allowance_dict(figures: AllowanceFigures, lang: str) -> dict[str, Any]:
@@ -117,13 +156,20 @@ def _allowance_dict(figures: AllowanceFigures, lang: str) -> dict[str, Any]:
         "fraction": _fraction_str(figures.fraction),
         "offered": money_str(figures.offered) if figures.offered is not None else None,
         "meets_minimum": figures.meets_minimum,
-        "age_percent": f"{figures.age_percent.normalize():f}"
+        "age_percent": _percent_str(figures.age_percent)
         if figures.age_percent is not None
         else None,
+        # From 18 to 20 on the federal routes the sources disagree: the lowest and highest share.
+        "age_percent_range": _percent_range(figures),
         "rmmg_source": figures.rmmg_source,
         "rmmg_certainty": figures.rmmg_certainty,
         "checked_until": figures.checked_until.isoformat(),
-        "range": _range(figures),
+        "range": _range(figures.range),
+        # The RMMG's own bounds when no source states its amount (forecasts included).
+        "rmmg_range": _range(figures.rmmg_range),
+        "rmmg_forecast": figures.rmmg_forecast,
+        # The day the sources behind this minimum were last checked (issue 17; cip_core.checked).
+        "checked_on": allowance_checked_on(figures.age_percent).isoformat(),
         "for_date": figures.for_date.isoformat() if figures.for_date else None,
         "for_today": figures.for_today,
         "certainty": figures.certainty,
@@ -131,5 +177,5 @@ def _allowance_dict(figures: AllowanceFigures, lang: str) -> dict[str, Any]:
         "other_minimum": money_str(figures.other_minimum)
         if figures.other_minimum is not None
         else None,
-        "display": _display(figures, lang),
+        "display": allowance_display(figures, lang),
     }

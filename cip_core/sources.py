@@ -41,6 +41,12 @@ def url_in(name: str, lang: str) -> str:
     return address_in(name, lang)[0]
 
 
+def url_note(name: str, lang: str) -> tuple[str, str]:
+    """The address of source ``name`` for a reader of ``lang`` and its language note."""
+    url, page_lang = address_in(name, lang)
+    return url, language_note(page_lang, lang)
+
+
 def language_note(page_lang: str, lang: str) -> str:
     """``"in French"`` for a reader of ``lang`` sent to a page in ``page_lang``; "" if theirs."""
     if page_lang == lang:

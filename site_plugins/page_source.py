@@ -13,22 +13,21 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
 from mkdocs.utils.meta import get_data
 
+from site_plugins.site_languages import site_languages
+
 
 def page_language(page: Page, config: MkDocsConfig, languages: Sequence[str]) -> str:
     """The language the page is written in.
 
     The folder (docs/fr/, docs/nl/) decides: with mkdocs-static-i18n's fallback a missing Dutch
     page is built from the French file, and its text is French. Pages outside the language
-    folders take the language of the build in progress (the i18n plugin sets theme.language
-    for each language it builds).
+    folders take the language of the build in progress.
     """
     top = PurePosixPath(page.file.src_uri).parts[0]
     if top in languages:
         return top
-    theme_language = str(config.theme.get("language") or "")
-    if theme_language in languages:
-        return theme_language
-    return languages[0]
+    building = site_languages(config).current
+    return building if building in languages else languages[0]
 
 
 def shown_path(page: Page, config: MkDocsConfig) -> str:

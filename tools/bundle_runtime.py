@@ -14,7 +14,7 @@
   (for the worker, a service worker and the benchmark).
 
 Incremental: when the inputs (runtime files, core sources, this tool) are unchanged and the
-output is intact, it does nothing. The runtime plugin (site_plugins/runtime_plugin.py) copies
+output is intact, it does nothing. The runtime plugin (site_plugins/runtime/) copies
 the folder into the built site at /assets/pyodide/.
 """
 
@@ -32,7 +32,6 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from site_plugins.runtime_install import file_sha256
 from tools.build_wheel import PACKAGE_DIR, build_wheel, content_hash, wheel_filename
 from tools.trim_stdlib import INPUTS as TRACE_INPUTS
 from tools.trim_stdlib import TraceError, trim_stdlib
@@ -46,6 +45,12 @@ RUNTIME_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_s
 LOCK = "pyodide-lock.json"
 MANIFEST = "manifest.json"
 STAMP = ".inputs"  # fingerprint of the inputs of the last bundle (not copied into the site)
+
+
+def file_sha256(path: Path) -> str:
+    """The file's sha256 (the standard library reads it in blocks)."""
+    with path.open("rb") as stream:
+        return hashlib.file_digest(stream, "sha256").hexdigest()
 
 
 class BundleError(Exception):

@@ -6,15 +6,37 @@ in ``cip_core/messages/<lang>.toml``.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
+from decimal import Decimal
 
 
 @dataclass(frozen=True)
 class Finding:
-    """A reason, warning or step: a code plus the raw values its sentence needs."""
+    """A reason, warning or step: a code plus the raw values its sentence needs.
+
+    ``key`` names the sentence (and its source) when it is not the code's own: VDAB's wording on
+    its route, a range instead of one amount. The code the contract knows stays ``code``.
+    ``source`` replaces the source of ``sources.toml`` [codes] by one of its [urls] (the page of
+    the body the sentence names).
+    """
 
     code: str
-    params: dict[str, object] = field(default_factory=dict)
+    params: Mapping[str, object] = field(default_factory=dict)
+    key: str = ""
+    source: str = ""
+
+    @property
+    def text_key(self) -> str:
+        return self.key or self.code
+
+
+@dataclass(frozen=True)
+class AmountRange:
+    """An amount known only between two bounds (written "between X and Y" in a sentence)."""
+
+    low: Decimal
+    high: Decimal
 
 
 @dataclass

@@ -1,18 +1,14 @@
-"""Minimum monthly allowance (fact sheet: RMMG / 2; programme law of 2 August 2002, art. 107 §1;
-royal decree of 11 March 2003).
+"""Minimum monthly allowance of one case, and whether the offer meets it (fact sheet: RMMG / 2;
+programme law of 2 August 2002, art. 107 §1; royal decree of 11 March 2003). The arithmetic is in
+``cip_core.rules.minimum``.
 
-- 18 and over: half the RMMG in force on the start date (Actiris), rounded to the cent half up —
-  the amount bodies publish (1 658,19 / 2 = 829,10). Ages 18–20: an older Actiris page tied the
-  minimum to the apprentice scale "21 and over", so the answer asks to check with the body.
-- Under 18: the industrial apprentice scale, a percentage of that minimum by age — the old youth
-  RMMG scale, applied to the CIP by inference (warning). VDAB pays half the GGMMI whatever the age
-  (Flemish BIS rules, also for Dutch-language stages in Brussels), so the scale does not apply.
-- Part time: pro-rated by weekly hours / full-time hours (VDAB states it; elsewhere inferred).
-- When the RMMG on the date is not known exactly (an announced step whose amount no source
-  states), the minimum is a range: ``minimum`` is its top (the safe side), an offer below the
-  bottom is too low, an offer inside the range is never a firm yes.
-Scaled amounts are worked out from the published minimum and rounded again, so a reader who
-takes 64 % of 1 055,95 € finds the same cent as the calculator.
+- The minimum is one amount or a range (``low``..``minimum``): an offer below ``low`` is too low
+  whatever the unknowns turn out to be (a firm "no"), an offer inside the range is "eligible, to
+  confirm", an offer at most ``rounding_tolerance`` below ``low`` too (the bodies publish the half
+  rounded to 10 cents).
+- Part time: pro-rated by weekly hours / full-time hours (VDAB states it; elsewhere inferred, and
+  pro-rating can only lower the minimum).
+- Every figure is read at the stage's start date (today when none is given).
 """
 
 from __future__ import annotations
@@ -23,74 +19,72 @@ from decimal import Decimal
 
 from cip_core.case import Case
 from cip_core.messages import Money, Ratio
-from cip_core.money import to_cents
-from cip_core.parameters import INFERRED, UNKNOWN, parameter
-from cip_core.rules import Finding, Outcome
+from cip_core.parameters import INFERRED, UNKNOWN, value_at
+from cip_core.rules import AmountRange, Finding, Outcome
+from cip_core.rules.body import VDAB, VDAB_BODIES, route_of
 from cip_core.rules.duration import time_fraction
+from cip_core.rules.minimum import (
+    FIRM,
+    FULL,
+    TO_CONFIRM,
+    AgeShare,
+    RmmgOn,
+    adult_minimum,
+    age_percent,
+    age_share,
+    current_minimum,
+    rmmg_on,
+    scaled_minimum,
+)
 
-# VDAB states both rules for its BIO: pro-rated by working time, and the same minimum at any age.
-VDAB_BODIES = ("vdab", "vdab_brussels")
-FIRM = "firm"
-TO_CONFIRM = "to_confirm"
-# An older Actiris page tied ages 18-20 to the apprentice scale "21 and over" (rules-brief §4).
-CHECK_AGES = range(18, 21)
+__all__ = [
+    "FIRM",
+    "TO_CONFIRM",
+    "VDAB_BODIES",
+    "AllowanceFigures",
+    "adult_minimum",
+    "age_percent",
+    "current_minimum",
+    "minimum_allowance",
+    "scaled_minimum",
+]
+
+# Doubts about the figure that can only raise the minimum above ``low``: a "no" below ``low``
+# stays firm. Under 18, the scale's percentage could be lower as well as higher (CCT 50 moved the
+# youth scale in 2022): a "no" is to confirm too.
+TWO_WAY_DOUBTS = frozenset({"age_scale_inferred"})
 
 
-@dataclass(frozen=True)
-class RmmgOn:
-    """The RMMG on a day: ``low == high`` when it is known exactly."""
-
-    low: Decimal
-    high: Decimal
-    since: date
-    certainty: str  # stated | inferred | unknown (see parameters/rmmg.toml)
-    source: str
-    reasoning: str
-    checked_until: date
-
-    @property
-    def exact(self) -> bool:
-        return self.low == self.high
-
-
-def rmmg_on(day: date) -> RmmgOn:
-    """The RMMG in force on ``day`` (``LookupError`` before the first known value)."""
-    known = parameter("rmmg")
-    value = known.at(day)
-    if value.certainty == UNKNOWN:
-        low, high = Decimal(value.data["low"]), Decimal(value.data["high"])
-    else:
-        low = high = Decimal(value.data["amount"])
-    return RmmgOn(
-        low=low,
-        high=high,
-        since=value.start,
-        certainty=value.certainty,
-        source=value.reference,
-        reasoning=value.reasoning,
-        checked_until=known.last_value_still_valid_on,
-    )
+def amount(low: Decimal, high: Decimal) -> Money | AmountRange:
+    """One amount when the bounds agree, else the range (a sentence writes "between X and Y")."""
+    return Money(high) if low == high else AmountRange(low, high)
 
 
 @dataclass(frozen=True)
 class AllowanceFigures:
     minimum: Decimal | None  # the top of the range (safe side); None: no known scale for this age
-    rmmg: Decimal
+    rmmg: Decimal  # the top of the RMMG's range
     rmmg_since: date
     rmmg_source: str
     rmmg_certainty: str
     checked_until: date
-    age_percent: Decimal | None
+    age_percent: Decimal | None  # the share behind ``minimum`` (the highest the sources allow)
     fraction: Decimal
     offered: Decimal | None
     meets_minimum: bool | None  # None: not asked, or the offer lies inside the range
     low: Decimal | None = None  # the bottom of the range (== minimum when known exactly)
     for_date: date | None = None
     for_today: bool = False  # no start date was given: computed for a stage starting today
-    certainty: str = FIRM
-    doubts: tuple[str, ...] = ()  # the warning codes that make the figure "to confirm"
+    certainty: str = FIRM  # the figure's: to_confirm when any doubt touches it
+    # The findings that make the figure "to confirm" (in the answer's warnings too).
+    doubts: tuple[Finding, ...] = ()
+    # The findings that make the verdict on this offer "to confirm", the most telling first.
+    verdict_doubts: tuple[Finding, ...] = ()
     rule_body: str | None = None  # whose rules set the minimum: bruxelles_formation | vdab
     other_minimum: Decimal | None = None  # the other language's body's minimum (Brussels)
+    rmmg_low: Decimal | None = None  # the bottom of the RMMG's range
+    rmmg_forecast: bool = False  # the RMMG row is an expected index step
+    age_percent_low: Decimal | None = None  # the lowest share the sources allow
 
     @property
     def range(self) -> tuple[Decimal, Decimal] | None:
@@ -98,25 +92,10 @@ class AllowanceFigures:
             return None
         return self.low, self.minimum
 
-
-def adult_minimum(rmmg: Decimal) -> Decimal:
-    """The 18+ full-time minimum: RMMG / 2, rounded to the cent (as bodies publish it)."""
-    return to_cents(rmmg / 2)
-
-
-def scaled_minimum(rmmg: Decimal, percent: Decimal, fraction: Decimal = Decimal(1)) -> Decimal:
-    """The minimum for an age percentage and a share of full time, from the published minimum."""
-    return to_cents(adult_minimum(rmmg) * percent / 100 * fraction)
-
-
-def age_percent(age: int, start: date) -> Decimal | None:
-    """Share (in %) of RMMG/2 owed at ``age``: 100 from 18 on; the scale below; None if unknown."""
-    scale = parameter("age_scale")
-    if age >= int(scale.raw["adult_age"]):
-        return Decimal(100)
-    percents: dict[str, int] = scale.at(start).data["percent"]
-    value = percents.get(str(age))
-    return None if value is None else Decimal(value)
+    @property
+    def rmmg_range(self) -> tuple[Decimal, Decimal] | None:
+        low = self.rmmg if self.rmmg_low is None else self.rmmg_low
+        return None if low == self.rmmg else (low, self.rmmg)
 
 
 def rule_body_of(body: str | None) -> str:
@@ -124,36 +103,34 @@ def rule_body_of(body: str | None) -> str:
     return "vdab" if body in VDAB_BODIES else "bruxelles_formation"
 
 
-def _percent_for(age: int, day: date, body: str | None) -> Decimal | None:
-    return Decimal(100) if body in VDAB_BODIES else age_percent(age, day)
+def _share(age: int, day: date, body: str | None) -> AgeShare | None:
+    return AgeShare(FULL, FULL, scale=False) if body in VDAB_BODIES else age_share(age, day)
 
 
-def _minimum_for(
-    rmmg: Decimal, age: int, day: date, fraction: Decimal, body: str | None
-) -> Decimal | None:
-    percent = _percent_for(age, day, body)
-    return None if percent is None else scaled_minimum(rmmg, percent, fraction)
+def _bounds(
+    rmmg: RmmgOn, share: AgeShare | None, fraction: Decimal
+) -> tuple[Decimal, Decimal] | None:
+    if share is None:
+        return None
+    return (
+        scaled_minimum(rmmg.low, share.low, fraction),
+        scaled_minimum(rmmg.high, share.high, fraction),
+    )
 
 
-@dataclass(frozen=True)
-class CurrentMinimum:
-    """The 18+ full-time minimum for a stage starting on ``day`` (the figure pages show it)."""
-
-    day: date
-    low: Decimal
-    high: Decimal
-    rmmg: RmmgOn
-
-    @property
-    def certainty(self) -> str:
-        outdated = self.day > self.rmmg.checked_until
-        return FIRM if self.rmmg.certainty == "stated" and not outdated else TO_CONFIRM
-
-
-def current_minimum(day: date) -> CurrentMinimum:
-    """The one function behind the calculator's minimum and the figure pages' "today" figure."""
-    rmmg = rmmg_on(day)
-    return CurrentMinimum(day, adult_minimum(rmmg.low), adult_minimum(rmmg.high), rmmg)
+def _rmmg_doubts(rmmg: RmmgOn, day: date) -> list[Finding]:
+    doubts: list[Finding] = []
+    shown = amount(rmmg.low, rmmg.high)
+    if day > rmmg.checked_until:
+        params = {"rmmg": shown, "since": rmmg.since, "checked": rmmg.checked_until}
+        doubts.append(Finding("parameter_may_be_outdated", params))
+    if rmmg.certainty == INFERRED:
+        doubts.append(Finding("rmmg_value_inferred", {"rmmg": shown, "since": rmmg.since}))
+    elif rmmg.certainty == UNKNOWN:
+        code = "rmmg_forecast" if rmmg.forecast else "rmmg_value_unknown"
+        params = {"since": rmmg.since, "low": Money(rmmg.low), "high": Money(rmmg.high)}
+        doubts.append(Finding(code, params))
+    return doubts
 
 
 def minimum_allowance(
@@ -170,104 +147,147 @@ def minimum_allowance(
         outcome.missing[:0] = needed
         return None, outcome
     day = case.start_date or today
-    fraction = time_fraction(case)
+    fraction = time_fraction(case, day)
     assert fraction is not None  # weekly_hours is known here
-
     rmmg = rmmg_on(day)
-    doubts: list[Finding] = []
-    if day > rmmg.checked_until:
-        doubts.append(
-            Finding(
-                "parameter_may_be_outdated",
-                {"rmmg": Money(rmmg.high), "since": rmmg.since, "checked": rmmg.checked_until},
-            )
-        )
-    if rmmg.certainty == INFERRED:
-        doubts.append(
-            Finding("rmmg_value_inferred", {"rmmg": Money(rmmg.high), "since": rmmg.since})
-        )
-    elif rmmg.certainty == UNKNOWN:
-        doubts.append(
-            Finding(
-                "rmmg_value_unknown",
-                {"since": rmmg.since, "low": Money(rmmg.low), "high": Money(rmmg.high)},
-            )
-        )
+    share = _share(case.age, day, body)
+    bounds = _bounds(rmmg, share, fraction)
+    body_param = body or ""
 
-    vdab = body in VDAB_BODIES
-    percent = _percent_for(case.age, day, body)
-    minimum: Decimal | None = None
-    low: Decimal | None = None
-    if percent is None:
-        doubts.append(Finding("age_scale_unknown", {"age": case.age}))
-    else:
-        if percent < 100:
-            doubts.append(
-                Finding("age_scale_inferred", {"age": case.age, "percent": Ratio(percent / 100)})
-            )
-        elif not vdab and case.age in CHECK_AGES:
-            doubts.append(Finding("age_18_20_check", {"age": case.age}))
-        minimum = scaled_minimum(rmmg.high, percent, fraction)
-        low = scaled_minimum(rmmg.low, percent, fraction)
-    if fraction < 1 and not vdab:
+    doubts = _rmmg_doubts(rmmg, day)
+    if share is None or bounds is None:
+        doubts.append(Finding("age_scale_unknown", {"age": case.age, "body": body_param}))
+    elif share.scale:
+        params = {"age": case.age, "percent": Ratio(share.low / 100), "body": body_param}
+        doubts.append(Finding("age_scale_inferred", params))
+    elif share.range:
+        params = {
+            "age": case.age,
+            "percent": Ratio(share.low / 100),
+            "minimum": amount(*bounds),
+            "body": body_param,
+        }
+        doubts.append(Finding("age_18_20_range", params))
+    prorata = fraction < 1 and body not in VDAB_BODIES
+    if prorata:
         doubts.append(Finding("prorata_inferred", {"fraction": Ratio(fraction)}))
-    if case.start_date is None and minimum is not None:
+    if case.start_date is None and bounds is not None:
         outcome.warnings.append(
-            Finding("minimum_for_today", {"today": day, "minimum": Money(minimum)})
+            Finding("minimum_for_today", {"today": day, "minimum": amount(*bounds)})
         )
-
-    other: Decimal | None = None
-    if case.workplace_region == "brussels" and body is not None:
-        # The other language's body computes it differently (rules-brief §1): say both figures.
-        other_body = "bruxelles_formation" if vdab else "vdab_brussels"
-        other = _minimum_for(rmmg.high, case.age, day, fraction, other_body)
-        if other is not None and minimum is not None and other != minimum:
-            code = "route_vdab_brussels" if vdab else "route_other_language"
-            outcome.warnings.append(
-                Finding(code, {"minimum": Money(minimum), "other_minimum": Money(other)})
-            )
-
-    offered = case.monthly_allowance
-    meets: bool | None = None
-    if offered is not None and minimum is not None and low is not None:
-        if offered >= minimum:
-            meets = True
-        elif offered < low:
-            meets = False
-            outcome.reasons.append(
-                Finding(
-                    "allowance_below_minimum",
-                    {"offered": Money(offered), "minimum": Money(low)},
-                )
-            )
+    other = _other_route(case, body, day, fraction, rmmg, bounds, outcome)
+    meets, verdict_doubts = _offer(case, body, day, bounds, rmmg, outcome)
+    if case.monthly_allowance is not None:
+        if bounds is None:  # no known minimum at this age: any verdict on the offer is unsure
+            verdict_doubts = list(doubts)
         else:
-            outcome.warnings.append(
-                Finding(
-                    "allowance_within_range",
-                    {"offered": Money(offered), "low": Money(low), "high": Money(minimum)},
-                )
-            )
+            full_time = _bounds(rmmg, share, Decimal(1))
+            verdict_doubts += _still_unsure(doubts, meets, case.monthly_allowance, full_time)
     outcome.warnings[:0] = doubts
-    in_range = any(f.code == "allowance_within_range" for f in outcome.warnings)
-    certainty = TO_CONFIRM if doubts or in_range else FIRM
     figures = AllowanceFigures(
-        minimum=minimum,
+        minimum=bounds[1] if bounds else None,
         rmmg=rmmg.high,
         rmmg_since=rmmg.since,
         rmmg_source=rmmg.source,
         rmmg_certainty=rmmg.certainty,
         checked_until=rmmg.checked_until,
-        age_percent=percent,
+        age_percent=share.high if share else None,
         fraction=fraction,
-        offered=offered,
+        offered=case.monthly_allowance,
         meets_minimum=meets,
-        low=low,
+        low=bounds[0] if bounds else None,
         for_date=day,
         for_today=case.start_date is None,
-        certainty=certainty,
-        # The offer inside the range is the most useful "why" for the headline: first.
-        doubts=(("allowance_within_range",) if in_range else ()) + tuple(f.code for f in doubts),
+        certainty=TO_CONFIRM if doubts else FIRM,
+        doubts=tuple(doubts),
+        verdict_doubts=tuple(verdict_doubts),
         rule_body=rule_body_of(body) if body is not None else None,
         other_minimum=other,
+        rmmg_low=rmmg.low,
+        rmmg_forecast=rmmg.forecast,
+        age_percent_low=share.low if share else None,
     )
     return figures, outcome
+
+
+def _other_route(
+    case: Case,
+    body: str | None,
+    day: date,
+    fraction: Decimal,
+    rmmg: RmmgOn,
+    bounds: tuple[Decimal, Decimal] | None,
+    outcome: Outcome,
+) -> Decimal | None:
+    """In Brussels, the other language's body computes it differently (rules-brief §1)."""
+    if case.workplace_region != "brussels" or body is None or case.age is None:
+        return None
+    vdab = body in VDAB_BODIES
+    other_body = "bruxelles_formation" if vdab else "vdab_brussels"
+    other = _bounds(rmmg, _share(case.age, day, other_body), fraction)
+    if other is None or bounds is None or other == bounds:
+        return None if other is None else other[1]
+    code = "route_vdab_brussels" if vdab else "route_other_language"
+    params = {"minimum": amount(*bounds), "other_minimum": amount(*other)}
+    outcome.warnings.append(Finding(code, params))
+    return other[1]
+
+
+def _offer(
+    case: Case,
+    body: str | None,
+    day: date,
+    bounds: tuple[Decimal, Decimal] | None,
+    rmmg: RmmgOn,
+    outcome: Outcome,
+) -> tuple[bool | None, list[Finding]]:
+    """Whether the offer meets the minimum (None: cannot say yet) and the verdict's doubts."""
+    offered = case.monthly_allowance
+    if offered is None or bounds is None:
+        return None, []
+    low, high = bounds
+    minimum = amount(low, high)
+    body_param = body or ""
+    if offered >= high:
+        return True, []
+    if offered >= low:
+        params = {"offered": Money(offered), "minimum": minimum, "high": Money(high)}
+        # The range's cause is its source: the age scale, a forecast or the April 2026 step.
+        source = "news_belgium" if rmmg.exact else "bx1_forecast" if rmmg.forecast else ""
+        finding = Finding("allowance_within_range", {**params, "body": body_param}, source=source)
+        outcome.warnings.append(finding)
+        return None, [finding]
+    tolerance = Decimal(value_at("limits", day).data["rounding_tolerance"])
+    if offered >= low - tolerance:
+        near: dict[str, object] = {"offered": Money(offered), "minimum": minimum}
+        finding = Finding("rounding_tolerance", {**near, "body": body_param})
+        outcome.warnings.append(finding)
+        return None, [finding]
+    key = "allowance_below_range" if low != high else ""
+    source = "vdab_faq" if route_of(body) == VDAB else ""
+    params = {"offered": Money(offered), "minimum": minimum}
+    outcome.reasons.append(Finding("allowance_below_minimum", params, key=key, source=source))
+    return False, []
+
+
+def _still_unsure(
+    doubts: list[Finding],
+    meets: bool | None,
+    offered: Decimal,
+    full_time: tuple[Decimal, Decimal] | None,
+) -> list[Finding]:
+    """The figure's doubts that could still change the verdict on this offer.
+
+    A "no" below the lowest possible minimum is firm unless the doubt could also lower it; a
+    "yes" at or above the top of the range is firm unless the top itself could be higher.
+    """
+    if meets is False:
+        return [d for d in doubts if d.code in TWO_WAY_DOUBTS]
+    unsure = []
+    for doubt in doubts:
+        if doubt.code in ("rmmg_value_unknown", "rmmg_forecast", "age_18_20_range"):
+            continue  # the range's top covers it: only an offer inside the range is unsure
+        if doubt.code == "prorata_inferred" and full_time and offered >= full_time[1]:
+            continue  # enough even without pro-rating
+        unsure.append(doubt)
+    return unsure

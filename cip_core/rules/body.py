@@ -1,7 +1,8 @@
 """The competent body: who approves the training plan (fact sheet; rules-brief §1).
 
-Brussels workplace: Bruxelles Formation for an application in French, VDAB (Regionale Dienst
-Brussel) in Dutch. Flanders: VDAB. Wallonia: FOREM. German-speaking Community: ADG (inferred).
+Brussels workplace: Bruxelles Formation for a trainee who follows the stage in French, VDAB
+(Regionale Dienst Brussel) in Dutch. Flanders: VDAB. Wallonia: FOREM. German-speaking Community:
+ADG (inferred). VDAB applies its own rules (Flemish BIS): the "VDAB route".
 """
 
 from __future__ import annotations
@@ -12,6 +13,10 @@ from cip_core.rules import Outcome
 # Keys of cip_core/data/bodies.toml.
 BODY_OF_REGION = {"flanders": "vdab", "wallonia": "forem", "german_community": "adg"}
 BRUSSELS_BODY_OF_LANGUAGE = {"fr": "bruxelles_formation", "nl": "vdab_brussels"}
+# VDAB states its own rules for the BIS (Flemish decree of 6 July 2018), also for a Dutch-language
+# stage in Brussels: the minimum at any age, 26 weeks, its exclusion list, its deadline.
+VDAB_BODIES = ("vdab", "vdab_brussels")
+VDAB = "vdab"  # the route (and Finding.key suffix) of VDAB's own rules
 
 
 def competent_body(case: Case) -> tuple[str | None, Outcome]:
@@ -24,6 +29,11 @@ def competent_body(case: Case) -> tuple[str | None, Outcome]:
             return None, Outcome(missing=["language"])
         return BRUSSELS_BODY_OF_LANGUAGE[case.language], Outcome()
     return BODY_OF_REGION[region], Outcome()
+
+
+def route_of(body: str | None) -> str:
+    """``"vdab"`` when VDAB's own rules apply, ``""`` for the federal CIP rules (or unknown)."""
+    return VDAB if body in VDAB_BODIES else ""
 
 
 def home_body(case: Case) -> str | None:

@@ -14,8 +14,9 @@ from typing import Any
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page
 
-from cip_core.messages import DEFAULT_LANGUAGE, LANGUAGES
 from tests.browser.site_server import SiteServer
+from tests.build_languages import DEFAULT as DEFAULT_LANGUAGE
+from tests.build_languages import LANGUAGES
 
 ROOT = Path(__file__).resolve().parents[2]
 # The default language's calculator at the root, the others' in their folder (/nl/, /en/).

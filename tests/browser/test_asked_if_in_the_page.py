@@ -12,6 +12,7 @@ from playwright.sync_api import Page
 
 from tests.browser.conftest import PAGES, Watch
 from tests.browser.site_server import SiteServer
+from tests.build_languages import DEFAULT
 
 TABLE = Path(__file__).resolve().parents[1] / "data" / "asked_if_cases.json"
 CASES: list[dict[str, Any]] = json.loads(TABLE.read_text("utf-8"))["cases"]
@@ -40,7 +41,7 @@ def test_the_page_reads_asked_if_as_the_core_does(
     watched_page: tuple[Page, Watch], site_server: SiteServer
 ) -> None:
     page, watch = watched_page
-    page.goto(site_server.origin + PAGES["fr"])
+    page.goto(site_server.origin + PAGES[DEFAULT])
     got = page.evaluate(IN_THE_PAGE, CASES)
     wrong = [
         (case["name"], case["asked"], seen)

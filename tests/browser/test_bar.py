@@ -14,6 +14,7 @@ from playwright.sync_api import Browser, Page
 from cip_core.messages import lookup
 from tests.browser.conftest import PAGES, answers_shown, new_watched_page, wait_next_answer
 from tests.browser.site_server import SiteServer
+from tests.build_languages import LANGUAGES
 
 # After each batch of changes: the answer area's state, the bar, and whether the bar is due
 # (the form in sight, the answer not).
@@ -70,7 +71,7 @@ def wrong_moments(log: list[dict[str, Any]], errors_title: str) -> list[dict[str
     return [moment for moment in log if wrong(moment)]
 
 
-@pytest.mark.parametrize("lang", ["fr", "nl"])
+@pytest.mark.parametrize("lang", LANGUAGES)
 def test_the_bar_matches_the_state_from_the_first_paint(
     phone: Page, site_server: SiteServer, lang: str
 ) -> None:

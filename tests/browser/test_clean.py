@@ -8,10 +8,10 @@ from urllib.parse import urlencode
 import pytest
 from playwright.sync_api import Browser
 
-from cip_core.messages import LANGUAGES
 from tests.browser.cases import CASES
 from tests.browser.conftest import PAGES, new_watched_page, wait_answered
 from tests.browser.site_server import SiteServer
+from tests.build_languages import LANGUAGES
 from tests.trust.checks import storage_problems
 
 

@@ -1,6 +1,6 @@
-"""The checker as a conversation (issue #11, items 2-7 and 9), in both languages: honest loading,
-calm typing, one live line, mistakes that keep the answer, answers that travel with the links,
-a lost connection with a retry, no layout shift, the phone flow."""
+"""The checker as a conversation (issue #11, items 2-7 and 9), in every language of the build:
+honest loading, calm typing, one live line, mistakes that keep the answer, answers that travel
+with the links, a lost connection with a retry, no layout shift, the phone flow."""
 
 from __future__ import annotations
 
@@ -23,8 +23,9 @@ from tests.browser.conftest import (
 )
 from tests.browser.site_server import SiteServer
 from tests.browser.test_differential import cip_check
+from tests.build_languages import LANGUAGES, prefix, sentence_start
 
-LANGS = ["fr", "nl"]
+LANGS = list(LANGUAGES)
 WASM = "**/assets/pyodide/*/pyodide.asm.wasm"  # the runtime sits in a versioned folder
 # Every page of the sheet, both languages (mkdocs.yml nav).
 SHEET = ["", "conditions/", "indemnite/", "activites-exclues/", "avant-le-stage/",
@@ -74,7 +75,7 @@ def test_loading_says_what_happens_and_answers_on_its_own(
     conditions = {"offline": False, "latency": 20, "uploadThroughput": 1_000_000}
     cdp.send("Network.emulateNetworkConditions", {**conditions, "downloadThroughput": 3_000_000})
     page.goto(url(site_server, lang, BRUSSELS))
-    expected = {"fr": "Vos réponses sont prises en compte", "nl": "Uw antwoorden worden verwerkt"}
+    expected = {lang: sentence_start(lang, "ui", "loadingWithAnswers")}
     seen: set[int] = set()
     bar_seen = False
     while True:
@@ -213,7 +214,7 @@ def shown_answer(page: Page) -> dict[str, Any]:
 def test_the_language_switch_keeps_the_answer(
     fresh: Any, site_server: SiteServer, lang: str
 ) -> None:
-    other = "nl" if lang == "fr" else "fr"
+    other = LANGS[(LANGS.index(lang) + 1) % len(LANGS)]
     page = fresh()
     page.goto(url(site_server, lang, {**BRUSSELS, "age": "17"}))
     assert wait_answered(page) == "answered"
@@ -260,8 +261,8 @@ def test_network_failure_then_retry_answers(fresh: Any, site_server: SiteServer,
     page.goto(url(site_server, lang, BRUSSELS))
     retry = page.locator("#cip-retry")
     expect(retry).to_be_visible(timeout=60_000)
-    expect(retry).to_have_text({"fr": "Réessayer", "nl": "Opnieuw proberen"}[lang])
-    words = {"fr": "connexion a été interrompue", "nl": "verbinding werd onderbroken"}
+    expect(retry).to_have_text(lookup(lang, "ui", "retry"))
+    words = {lang: sentence_start(lang, "ui", "networkFailure")}
     expect(page.locator("#cip-result")).to_contain_text(words[lang])
     expect(page.locator("#cip-checker")).to_be_visible()  # the form stays
     expect(page.locator("#cip-failure")).to_be_hidden()
@@ -280,11 +281,11 @@ def test_network_failure_then_retry_answers(fresh: Any, site_server: SiteServer,
 def test_no_layout_shift_on_any_page(fresh: Any, site_server: SiteServer, lang: str) -> None:
     page = fresh(viewport={"width": 412, "height": 915})
     page.add_init_script(CLS_SCRIPT)
-    prefix = "/nl/" if lang == "nl" else "/"
+    home = "/" + prefix(lang)
     shifts = {}
     for path in SHEET:
         for query in [""] if path != "calculateur/" else ["", "?" + urlencode(BRUSSELS)]:
-            page.goto(site_server.origin + prefix + path + query)
+            page.goto(site_server.origin + home + path + query)
             if path == "calculateur/":
                 page.wait_for_selector(
                     "#cip-calculator[data-stage=ready]", state="attached", timeout=60_000
@@ -304,7 +305,7 @@ def test_home_page_checker_button_is_on_the_first_phone_screen(
     fresh: Any, site_server: SiteServer, lang: str
 ) -> None:
     page = fresh(viewport={"width": 360, "height": 640})
-    page.goto(site_server.origin + ("/nl/" if lang == "nl" else "/"))
+    page.goto(site_server.origin + "/" + prefix(lang))
     button = page.locator(".md-content a.md-button--primary[href*='calculateur']")
     box = button.bounding_box()
     assert box is not None and box["y"] + box["height"] <= 640, box
@@ -323,7 +324,7 @@ def test_phone_jump_to_answer_and_summary_with_change_links(
     bar.locator("a").click()  # one tap from the form to the answer
     expect(page.locator("#cip-result .cip-verdict")).to_be_in_viewport()
     summary = page.locator("#cip-result .cip-part--answers")
-    expect(summary.locator("h3")).to_have_text({"fr": "Vos réponses", "nl": "Uw antwoorden"}[lang])
+    expect(summary.locator("h3")).to_have_text(lookup(lang, "ui", "answers"))
     rows = summary.locator(".cip-answer-row")
     assert rows.count() == len(BRUSSELS)
     # Each question's short name from the catalogue; each row's link goes back to its question.

@@ -12,9 +12,10 @@ from playwright.sync_api import Browser, Page, expect
 from cip_core.protocol import answer
 from tests.browser.conftest import PAGES, new_watched_page
 from tests.browser.site_server import SiteServer
+from tests.build_languages import DEFAULT, LANGUAGES, sentence_start
 
 QUERY = "?workplace_region=brussels&age=30&monthly_allowance=2000"
-FRAMED_TEXT = {"fr": "dans son propre onglet", "nl": "in een eigen tabblad"}
+FRAMED_TEXT = {lang: sentence_start(lang, "ui", "framed") for lang in LANGUAGES}
 
 
 @pytest.fixture
@@ -56,7 +57,7 @@ def test_the_loader_stays_quiet_when_all_is_well(fresh_page: Page, site_server: 
     assert fresh_page.locator("#cip-calculator").get_attribute("data-state") != "failed"
 
 
-@pytest.mark.parametrize("lang", ["fr", "nl"])
+@pytest.mark.parametrize("lang", LANGUAGES)
 def test_a_framed_page_gives_no_verdict_only_a_link(
     fresh_page: Page, site_server: SiteServer, lang: str
 ) -> None:
@@ -101,10 +102,10 @@ def test_one_worker_started_early_or_by_the_page(
     missing = {"/assets/calculator/early.js"} if early == "missing" else set()
     fresh_page.add_init_script(COUNT_WORKERS)
     with site_server.altered(missing=missing):
-        fresh_page.goto(site_server.origin + PAGES["fr"] + QUERY)
+        fresh_page.goto(site_server.origin + PAGES[DEFAULT] + QUERY)
         fresh_page.wait_for_selector("#cip-result[data-verdict]", state="attached", timeout=90_000)
     assert fresh_page.evaluate("window.__workers") == 1
     case = dict(parse_qsl(QUERY.lstrip("?")))
-    expected = answer({"type": "evaluate", "case": case, "lang": "fr"})["result"]["verdict"]
+    expected = answer({"type": "evaluate", "case": case, "lang": DEFAULT})["result"]["verdict"]
     assert fresh_page.locator("#cip-result").get_attribute("data-verdict") == expected
     assert "/assets/calculator/early.js" in site_server.requested

@@ -15,10 +15,10 @@ from urllib.parse import parse_qs, urlencode, urlsplit
 import pytest
 from playwright.sync_api import Page
 
-from cip_core.messages import LANGUAGES
 from tests.browser.cases import CASES
 from tests.browser.conftest import PAGES, Watch, wait_answered
 from tests.browser.site_server import SiteServer
+from tests.build_languages import LANGUAGES
 
 
 def cip_check(case: dict[str, str], lang: str) -> tuple[int, Any]:

@@ -8,21 +8,14 @@ from collections.abc import Iterator
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from cip_core.messages import LANGUAGES
 from tests.browser.conftest import PAGES, new_watched_page
 from tests.browser.site_server import SiteServer
+from tests.build_languages import LANGUAGES, sentence_start
 
 WORKER = "/assets/calculator/worker.js"
 QUERY = "?workplace_region=brussels&age=30"
-FAILURE_TEXT = {
-    "fr": "n'a pas pu démarrer", "nl": "kon in deze browser niet starten",
-    "en": "could not start in this browser",
-}  # fmt: skip
-NOSCRIPT_TEXT = {
-    "fr": "a besoin de JavaScript",
-    "nl": "heeft JavaScript nodig",
-    "en": "needs JavaScript",
-}
+FAILURE_TEXT = {lang: sentence_start(lang, "form", "failure") for lang in LANGUAGES}
+NOSCRIPT_TEXT = {lang: sentence_start(lang, "form", "noscript") for lang in LANGUAGES}
 
 
 @pytest.fixture

@@ -9,7 +9,6 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from cip_core import InputError, parse_case
-from cip_core.messages import LANGUAGES
 from tests.browser.conftest import (
     PAGES,
     Watch,
@@ -19,6 +18,7 @@ from tests.browser.conftest import (
 )
 from tests.browser.site_server import SiteServer
 from tests.browser.test_differential import cip_check
+from tests.build_languages import LANGUAGES
 
 
 def core_message(field: str, value: str, lang: str) -> str:

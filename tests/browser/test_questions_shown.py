@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Page, expect
 
-from cip_core.messages import LANGUAGES
 from tests.browser.conftest import PAGES, Watch, answers_shown, wait_answered, wait_next_answer
 from tests.browser.site_server import SiteServer
+from tests.build_languages import LANGUAGES
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)

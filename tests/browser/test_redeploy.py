@@ -18,6 +18,7 @@ import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 
 from tests.browser.pages_server import PagesServer
+from tests.build_languages import LANGUAGES, sentence_start
 from tests.pyodide.project_copy import ROOT, add_rmmg_value, build_site, copy_project
 
 MAX_AGE = 3  # seconds; GitHub Pages sends 600
@@ -29,7 +30,7 @@ CASE = (
 )
 V2_RMMG = "2222.22"  # from 2026-01-01 in v2 only: the case's minimum becomes 1 111,11
 V2_MINIMUM = "1111.11"
-NOTICE = {"fr": "De nouvelles règles sont disponibles", "nl": "Er zijn nieuwe regels beschikbaar"}
+NOTICE = {lang: sentence_start(lang, "ui", "newRules") for lang in LANGUAGES}
 
 
 @pytest.fixture(scope="module")
@@ -102,7 +103,7 @@ def test_a_returning_visitor_gets_the_new_rules(
         assert visits[1]["minimum"] == V2_MINIMUM, visits
         notice = tab.locator("#cip-update")
         expect(notice).to_be_visible(timeout=30_000)
-        expect(notice).to_contain_text(NOTICE["fr"])
+        expect(notice).to_contain_text(NOTICE[LANGUAGES[0]])
         expect(notice.get_by_role("button")).to_be_visible()
         # The answers the open tab shows are still v1's until it reloads.
         assert tab.evaluate("window.cipChecker.lastResult.allowance.minimum") == v1_minimum

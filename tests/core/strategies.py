@@ -5,6 +5,7 @@ from __future__ import annotations
 from hypothesis import strategies as st
 
 from cip_core.case import BENEFITS, TRAINEE_REGIONS, WORKPLACE_REGIONS
+from cip_core.messages import LANGUAGES
 
 HOSTILE = [
     "",
@@ -65,4 +66,4 @@ def field_value(name: str) -> st.SearchStrategy[object]:
 
 
 raw_cases = st.fixed_dictionaries({}, optional={name: field_value(name) for name in PLAUSIBLE})
-languages = st.sampled_from(["fr", "nl"])
+languages = st.sampled_from(LANGUAGES)

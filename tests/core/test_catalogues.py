@@ -20,12 +20,13 @@ CONTRACT = {
     ],
     "warnings": [
         "derogation_needed", "age_scale_inferred", "parameter_may_be_outdated",
-        "work_permit_needed", "certificate_activa",
+        "work_permit_needed", "certificate_activa", "unemployment_reform_2026",
+        "plan_deadline_passed", "age_18_20_range", "rounding_tolerance",
     ],
     "steps": [
         "sign_written_agreement", "await_plan_approval", "notify_registration_body",
-        "request_exemption_dv5", "stay_available", "home_body_approval", "declare_benefits",
-        "contact_cpas",
+        "request_exemption_dv5", "request_exemption", "stay_available", "home_body_approval",
+        "declare_benefits", "contact_cpas", "insure_trainee", "request_plan_approval_by",
     ],
     "verdicts": ["eligible", "not_eligible", "refer", "incomplete"],
 }  # fmt: skip

@@ -62,7 +62,7 @@ def test_case_file_and_stdin(tmp_path: Path, capsys: pytest.CaptureFixture[str])
         ["--monthly-allowance", "-5"],
         ["--workplace-region", "mars"],
         ["--start-date", "2010-01-01"],
-        ["--lang", "de"],
+        ["--lang", "xx"],
         ["--case", "/nonexistent/case.json"],
         ["--case", "-"],
         ["--no-such-flag", "x"],

@@ -9,12 +9,13 @@ import pytest
 
 from cip_core import InputError, evaluate, parse_case
 from cip_core.case import FIELD_NAMES
+from cip_core.messages import LANGUAGES
 from tests.browser.test_hostile_input import hostile_queries
 
 QUERIES = hostile_queries()
 
 
-@pytest.mark.parametrize("lang", ["fr", "nl"])
+@pytest.mark.parametrize("lang", LANGUAGES)
 def test_every_hostile_query_gives_a_result_or_field_errors(lang: str) -> None:
     outcomes = {"result": 0, "input_error": 0}
     for query in QUERIES:

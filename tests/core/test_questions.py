@@ -104,6 +104,24 @@ def test_abbreviations_are_explained_where_asked() -> None:
     assert "VDAB" in hint and "GGMMI" in hint and "verlengingen inbegrepen" in hint
 
 
+@pytest.mark.parametrize(
+    ("lang", "trainee", "employer", "not_asked"),
+    [
+        ("fr", "stagiaire", "L'employeur introduit", "l'employeur introduit-il"),
+        ("nl", "stagiair", "De werkgever dient", "dient de werkgever"),
+        ("en", "trainee", "The employer makes", "does the employer make"),
+    ],
+)
+def test_the_language_question_asks_the_trainees_language(
+    lang: str, trainee: str, employer: str, not_asked: str
+) -> None:
+    # Issue 16, point 8: the trainee's language decides the body; the employer files the request.
+    words = lookup(lang, "questions", "language")
+    assert trainee in words["legend"] and not_asked not in words["legend"]
+    assert employer in words["hint"] and trainee in words["hint"]
+    assert "vdab_plan_lead_weeks" in words["hint"] and "vdab_max_weeks" in words["hint"]
+
+
 # --- conditions: a question that is not asked is never missing --------------------------------
 
 

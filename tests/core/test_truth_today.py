@@ -13,6 +13,7 @@ import pytest
 from cip_core import evaluate, parse_case
 from cip_core._data import load_toml
 from cip_core.cli import main
+from cip_core.messages import LANGUAGES
 from cip_core.numbers import NumberError, parse_amount, parse_hours, parse_months
 from cip_core.parameters import parameter
 from cip_core.sources import known_codes, source_of, url_in
@@ -31,17 +32,21 @@ def test_start_after_the_last_checked_day_is_to_confirm_and_warned() -> None:
     result = evaluate(parse_case({**CASE, "start_date": day.isoformat()})).to_dict()
     assert result["verdict"] == "eligible" and result["certainty"] == "to_confirm"
     assert "parameter_may_be_outdated" in [w["code"] for w in result["warnings"]]
-    assert "confirmer" in result["headline"]
+    assert "sous réserve de confirmation par Bruxelles Formation" in result["headline"]
 
 
 def test_start_on_the_last_stated_value_is_firm() -> None:
-    stated = [v for v in parameter("rmmg").values if v.certainty == "stated"][-1]
+    # The last value a source states for a day already checked (an announced later value may
+    # follow the check date: a start then is still "to confirm").
+    rmmg = parameter("rmmg")
+    checked = rmmg.last_value_still_valid_on
+    stated = [v for v in rmmg.values if v.certainty == "stated" and v.start <= checked][-1]
     result = evaluate(parse_case({**CASE, "start_date": stated.start.isoformat()})).to_dict()
     assert result["certainty"] == "firm" and result["headline"] == result["summary"]
 
 
 def test_today_is_injectable() -> None:
-    first, last = parameter("rmmg").values[-3].start, parameter("rmmg").latest.start
+    first, last = parameter("rmmg").values[-3].start, parameter("rmmg").values[-1].start
     a = evaluate(parse_case(CASE), today=first).to_dict()["allowance"]
     b = evaluate(parse_case(CASE), today=last).to_dict()["allowance"]
     assert (a["for_date"], b["for_date"]) == (first.isoformat(), last.isoformat())
@@ -50,7 +55,7 @@ def test_today_is_injectable() -> None:
 
 @pytest.mark.parametrize("code", known_codes())
 def test_every_source_is_https_in_both_languages(code: str) -> None:
-    for lang in ("fr", "nl", "en"):
+    for lang in LANGUAGES:
         assert source_of(code, lang).url.startswith("https://"), (code, lang)
 
 
@@ -65,7 +70,7 @@ def test_readers_get_their_languages_page_and_secondary_sources_are_marked() -> 
 
 def test_a_language_without_a_declared_fallback_fails_loudly() -> None:
     with pytest.raises(KeyError):
-        url_in("actiris", "de")
+        url_in("actiris", "xx")
 
 
 @pytest.mark.parametrize(
@@ -151,13 +156,15 @@ def test_history_dates_are_dates() -> None:
 
 @pytest.mark.parametrize("lang", ["fr", "nl"])
 def test_steps_in_time_order_with_actor_and_pages(lang: str) -> None:
-    case = {**CASE, "start_date": "2025-03-03", "trainee_region": "wallonia"}
+    case = {**CASE, "start_date": "2025-03-03", "trainee_region": "brussels"}
     case.update({"jobseeker": "yes", "benefits": "unemployment", "language": lang})
-    steps = evaluate(parse_case(case, lang), lang).to_dict()["steps"]
+    steps = evaluate(parse_case(case, lang), lang, today=date(2025, 1, 6)).to_dict()["steps"]
     codes = [s["code"] for s in steps]
-    # The home body agrees first, the plan is approved, the exemption asked, then signature.
-    assert codes.index("home_body_approval") < codes.index("await_plan_approval")
+    # The plan is approved, the exemption asked, the agreement signed, the trainee insured.
+    if lang == "nl":  # VDAB: the dated request comes first
+        assert codes.index("request_plan_approval_by") < codes.index("await_plan_approval")
     assert codes.index("request_exemption_dv5") < codes.index("sign_written_agreement")
+    assert codes.index("sign_written_agreement") < codes.index("insure_trainee")
     for step in steps:
         assert step["actor"] in ("trainee", "employer", "both")
         kinds = [link["kind"] for link in step["links"]]

@@ -36,12 +36,13 @@ def copy_project(dest: Path) -> Path:
 
 def add_rmmg_value(project: Path, start: str, amount: str, still_valid_on: str) -> None:
     """What CONTRIBUTING asks an editor to do after an indexation: one [[values]] block at the
-    end of rmmg.toml, then `last_value_still_valid_on` moved (and `last_reviewed`)."""
+    end of rmmg.toml, then `last_value_still_valid_on` and `last_reviewed` set to the day the
+    sources were searched."""
     path = project / RMMG
     text = path.read_text("utf-8")
-    line = f"last_value_still_valid_on = {still_valid_on}"
-    text, moved = re.subn(r"(?m)^last_value_still_valid_on = .*$", line, text)
-    assert moved == 1, "rmmg.toml has no last_value_still_valid_on line"
+    for key in ("last_value_still_valid_on", "last_reviewed"):
+        text, moved = re.subn(rf"(?m)^{key} = .*$", f"{key} = {still_valid_on}", text)
+        assert moved == 1, f"rmmg.toml has no {key} line"
     text = text.rstrip("\n") + (
         f'\n\n[[values]]\nfrom = {start}\namount = {amount}\ncertainty = "stated"\n'
         'reference = "https://www.cnt-nar.be/Cct-montants.htm"\n'

@@ -20,6 +20,7 @@ from typing import Any
 import pytest
 
 from cip_core.protocol import answer
+from tests.build_languages import UNKNOWN
 from tests.core.golden import CASES_FILE, load_cases
 from tools.bundle_runtime import OUT_DIR, bundle
 from tools.node_job import NodeJobError, run_node_job
@@ -37,7 +38,7 @@ EXTRA_REQUESTS: list[dict[str, Any]] = [
     {"type": "compute", "lang": "fr", "case": {}},  # not in the protocol
     # A bad field among good ones: the answer without it comes along (the retry).
     {"type": "evaluate", "lang": "fr", "case": {"workplace_region": "brussels", "age": "abc"}},
-    {"type": "evaluate", "lang": "de", "case": {"lang": "x", "age": "25"}},  # no such language
+    {"type": "evaluate", "lang": UNKNOWN, "case": {"lang": "x", "age": "25"}},  # no such language
     {"type": "evaluate", "lang": "nl", "case": ["workplace_region"]},  # not an object
 ]
 

@@ -10,6 +10,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+from cip_core.parameters import parameter
 from tests.pyodide.project_copy import RMMG, ROOT, add_rmmg_value, build_site, copy_project
 
 THIS = Path(__file__).resolve().relative_to(ROOT).as_posix()
@@ -31,8 +32,11 @@ def _changed(original: Path, copy: Path) -> list[str]:
 
 def test_an_rmmg_update_needs_no_other_file(tmp_path: Path) -> None:
     project = copy_project(tmp_path / "project")
-    # CONTRIBUTING's own example, and the checked date moved past it.
-    add_rmmg_value(project, "2026-12-01", "2200.00", "2027-01-31")
+    # CONTRIBUTING's own example: an amount a source announces ahead of its date (after every
+    # golden case's start), searched for on the day the file already names (a check date is a
+    # day someone searched: never a later one).
+    checked = parameter("rmmg").last_value_still_valid_on.isoformat()
+    add_rmmg_value(project, "2028-04-01", "2300.00", checked)
     assert _changed(ROOT, project) == [RMMG.as_posix()]
 
     site = build_site(project)

@@ -13,7 +13,7 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, PluginError
 
-from site_plugins.runtime_install import install_runtime, runtime_version
+from site_plugins.runtime.install import install_runtime, runtime_version
 
 BUNDLE = {
     "pyodide.mjs": "export const loadPyodide = 1;",

@@ -18,9 +18,11 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
 
+from tests.build_languages import LANGUAGES as BUILD_LANGUAGES
+
 ROOT = Path(__file__).resolve().parents[2]
 SEED = ROOT.parent / "shared" / "seed" / "fiche-cip-bruxelles-formation.txt"
-LANGUAGES = ("fr", "nl", "en")
+LANGUAGES = BUILD_LANGUAGES  # the build's, the default first
 # The pages of the shared agreement (docs/fr, docs/nl and docs/en hold the same file names).
 PAGES = (
     "index.md",
@@ -57,7 +59,7 @@ def url_of(page: str, lang: str) -> str:
     """``conditions.md`` -> ``/conditions/`` (French, the default) or ``/nl/conditions/``."""
     stem = page.removesuffix(".md")
     path = "" if stem == "index" else f"{stem}/"
-    return f"/{path}" if lang == "fr" else f"/{lang}/{path}"
+    return f"/{path}" if lang == LANGUAGES[0] else f"/{lang}/{path}"
 
 
 def file_of(site: Path, url: str) -> Path:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from site_plugins.alternates import drop_head_alternates
+from site_plugins.alternates.links import drop_head_alternates
 
 PAGE = """<html><head>
   <link rel="canonical" href="http://x/conditions/">

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from site_plugins.amounts import find_hand_typed_amounts
+from site_plugins.figures.amounts import find_hand_typed_amounts
 
 NBSP, NNBSP = "\u00a0", "\u202f"
 

@@ -17,8 +17,8 @@ import pytest
 
 from cip_core.case import QUESTIONS, WHITESPACE
 from cip_core.messages import DEFAULT_LANGUAGE, LANGUAGES, lookup
-from site_plugins.calculator_form import render_calculator
-from site_plugins.figures import FigureError, render_figures
+from site_plugins.figures.calculator_form import render_calculator
+from site_plugins.figures.markers import FigureError, render_figures
 from tests.core.test_questions import copy_with_new_question
 
 # The default language at the site's root, the others in their folder (nl/, en/).
@@ -154,9 +154,9 @@ def test_the_help_block_comes_from_the_bodies() -> None:
 def test_footer_date_uses_the_core_format(lang: str, reviewed: str | date, shown: str) -> None:
     source = (ROOT / "overrides" / "partials" / "copyright.html").read_text("utf-8")
     formats = {code: lookup(code, "format") for code in LANGUAGES}
-    config = {
-        "theme": {"language": lang},
+    config = {  # no theme.language: the build's language (cip-figures), Material may lack one
         "extra": {
+            "cip_language": lang,
             "last_reviewed": reviewed,
             "cip_formats": formats,
             "cip_site": {code: lookup(code, "site") for code in LANGUAGES},
@@ -179,7 +179,7 @@ def test_footer_date_uses_the_core_format(lang: str, reviewed: str | date, shown
 
 FORM_OF_NEW_QUESTION = """
 import re
-from site_plugins.figures import render_figures
+from site_plugins.figures.markers import render_figures
 html = render_figures("{{cip calculator}}", "nl", "nl/calculateur/")
 print(sorted(set(re.findall(r'name="(probe_question)" value="(yes|no)"', html))))
 print("wrapper" if 'id="cip-q-probe_question"' in html else "no wrapper")

@@ -12,7 +12,7 @@ import pytest
 
 from cip_core.case import QUESTIONS
 from cip_core.messages import LANGUAGES, lookup
-from site_plugins.calculator_form import (
+from site_plugins.figures.calculator_form import (
     ELEMENT_IDS,
     FIELD_IDS,
     TEXTS_ID,

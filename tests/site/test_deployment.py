@@ -16,7 +16,7 @@ import pytest
 import yaml
 
 from cip_core.messages import DEFAULT_LANGUAGE, LANGUAGES
-from site_plugins.runtime_install import build_description
+from site_plugins.runtime.install import build_description
 from tests.site.built_site import ROOT, Html
 
 SUB_PATH_URL = "https://example.org/cip-project/"

@@ -7,15 +7,18 @@ from decimal import Decimal
 
 import pytest
 
+from cip_core.messages import LANGUAGES, lookup
 from cip_core.money import format_date, format_money, format_number, format_percent, to_cents
 from cip_core.parameters import parameter, value_at
-from site_plugins.figures import FIGURES, FigureError, find_markers, render_figures
+from site_plugins.figures.markers import FigureError, find_markers, render_figures
+from site_plugins.figures.values import MARKERS
 
-LANGS = ("fr", "nl")
+LANGS = LANGUAGES  # every catalogue's language
 
 
 def rmmg_at(day: date | None = None) -> Decimal:
-    value = parameter("rmmg").latest if day is None else value_at("rmmg", day)
+    # Without a day: the value in force today, as a marker without at= prints it.
+    value = value_at("rmmg", day or date.today())
     return Decimal(value.data.get("amount", value.data.get("high")))  # a range: its top
 
 
@@ -27,7 +30,7 @@ def test_rmmg_and_minimum_come_from_the_core(lang: str) -> None:
         "{{cip minimum_allowance at=2021-09-01}}",
         lang,
     )
-    # Without at=: the newest value (a range when only a range is known) and today's minimum.
+    # Without at=: today's value (a range when only a range is known) and today's minimum.
     assert format_money(rmmg_at(), lang) in text.split("|")[0]
     assert text.split("|")[1] == render_figures("{{cip minimum_today}}", lang)
     assert text.split("|")[2:] == [
@@ -49,7 +52,8 @@ def test_the_sheet_sentence_prints_as_the_sheet_does() -> None:
 def test_dates_source_and_checked(lang: str) -> None:
     rmmg = parameter("rmmg")
     day = date(2021, 9, 1)
-    assert render_figures("{{cip rmmg_since}}", lang) == format_date(rmmg.latest.start, lang)
+    today = value_at("rmmg", date.today()).start
+    assert render_figures("{{cip rmmg_since}}", lang) == format_date(today, lang)
     assert render_figures("{{cip rmmg_since at=2021-12-31}}", lang) == format_date(day, lang)
     assert render_figures("{{cip rmmg_checked}}", lang) == format_date(
         rmmg.last_value_still_valid_on, lang
@@ -61,25 +65,22 @@ def test_dates_source_and_checked(lang: str) -> None:
 
 @pytest.mark.parametrize("lang", LANGS)
 @pytest.mark.parametrize("age", [15, 16, 17])
-def test_under_18_scale(monkeypatch: pytest.MonkeyPatch, lang: str, age: int) -> None:
-    from site_plugins import figures
-
+def test_under_18_scale(lang: str, age: int) -> None:
     day = date(2025, 3, 3)  # a stated RMMG: one amount, no range
-    monkeypatch.setattr(figures, "clock", lambda: day)
-    percent = Decimal(parameter("age_scale").latest.data["percent"][str(age)])
-    assert render_figures(f"{{{{cip age_percent age={age}}}}}", lang) == format_percent(
+    percent = Decimal(value_at("age_scale", day).data["percent"][str(age)])
+    assert render_figures(f"{{{{cip age_percent age={age}}}}}", lang, today=day) == format_percent(
         percent / 100, lang
     )
     # The published 18+ minimum first (rounded), then the percentage, rounded again.
     expected = to_cents(to_cents(rmmg_at(day) / 2) * percent / 100)
-    assert render_figures(f"{{{{cip minimum_allowance age={age}}}}}", lang) == format_money(
-        expected, lang
-    )
+    assert render_figures(
+        f"{{{{cip minimum_allowance age={age}}}}}", lang, today=day
+    ) == format_money(expected, lang)
 
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_limits(lang: str) -> None:
-    limits = parameter("limits").latest.data
+    limits = value_at("limits", date.today()).data
     for name in (
         "duration_min_months",
         "duration_max_months",
@@ -87,6 +88,9 @@ def test_limits(lang: str) -> None:
         "default_full_time_hours",
         "dv5_min_weeks",
         "dv5_min_weekly_hours",
+        "vdab_max_weeks",
+        "vdab_plan_lead_weeks",
+        "vdab_plan_max_lead_months",
     ):
         expected = format_number(Decimal(limits[name]), lang)
         assert render_figures(f"{{{{cip {name}}}}}", lang) == expected, name
@@ -100,7 +104,7 @@ def test_history_has_one_row_per_dated_value(lang: str) -> None:
     table = render_figures("{{cip rmmg_history}}", lang).split("\n")
     values = parameter("rmmg").values
     assert len(table) == 2 + len(values)
-    assert table[0].startswith("| Depuis le |" if lang == "fr" else "| Vanaf |")
+    assert table[0].startswith(f"| {lookup(lang, 'figures', 'history_headings')[0]} |")
     body = table[2:]
     for row, value in zip(body, reversed(values), strict=True):
         amount = Decimal(value.data.get("amount", value.data.get("high")))
@@ -109,27 +113,34 @@ def test_history_has_one_row_per_dated_value(lang: str) -> None:
         assert format_money(amount, lang) in cells[1]
         assert format_money(to_cents(amount / 2), lang) in cells[2]
         assert value.reference in cells[4]
-    certainty = {
-        "stated": ("publié", "vermeld"),
-        "inferred": ("déduit", "afgeleid"),
-        "unknown": ("inconnu", "onbekend"),
+    # Each row says how sure its value is, in the catalogue's words; French and Dutch by hand.
+    by_hand = {
+        "fr": {"stated": "publié", "inferred": "déduit", "unknown": "inconnu", "forecast": "prévu"},
+        "nl": {
+            "stated": "vermeld",
+            "inferred": "afgeleid",
+            "unknown": "onbekend",
+            "forecast": "voorspeld",  # an index step forecast, not known to have happened
+        },
     }
+    words = by_hand.get(lang, lookup(lang, "figures", "certainty"))
     for row, value in zip(body, reversed(values), strict=True):
-        word = certainty[value.certainty][LANGS.index(lang)]
-        assert word in row
+        assert words["forecast" if value.forecast else value.certainty] in row
 
 
-def test_every_marker_name_renders_in_both_languages() -> None:
-    for name, spec in FIGURES.items():
-        args = " age=16" if name == "age_percent" else ""
+def test_every_marker_name_renders_in_every_language() -> None:
+    for spec in MARKERS:
+        args = " age=16" if spec.name == "age_percent" else ""
         for lang in LANGS:
-            text = render_figures(f"{{{{cip {name}{args}}}}}", lang)
-            assert text and "{{" not in text, name
-        assert "at" in spec.args or name in (
+            text = render_figures(f"{{{{cip {spec.name}{args}}}}}", lang, "calculateur/")
+            assert text and "{{" not in text, spec.name
+        assert "at" in spec.args or spec.name in (
             "rmmg_checked",
+            "sources_checked",
             "rmmg_history",
             "minimum_today",
             "rmmg_2021_history",
+            "calculator",
         )
 
 
@@ -152,7 +163,12 @@ def test_text_without_markers_is_unchanged() -> None:
         ("{{cip rmmg at=01/09/2021}}", 1, ["bad date at=01/09/2021", "YYYY-MM-DD"]),
         ("{{cip rmmg at=2021-02-30}}", 1, ["bad date"]),
         ("{{cip rmmg at=2001-01-01}}", 1, ["no value of rmmg is known before"]),
-        ("{{cip minimum_allowance age=14}}", 1, ["15, 16 or 17"]),
+        (
+            "{{cip minimum_allowance age=14}}",
+            1,
+            ["not on the age scale", "15, 16, 17, 18, 19 or 20"],
+        ),
+        ("{{cip age_percent age=21}}", 1, ["not on the age scale", "or 20"]),
         ("{{cip age_percent}}", 1, ["age= is required"]),
         ("{{cip rmmg at}}", 1, ["key=value"]),
         ("{{cip rmmg at=2021-09-01 at=2022-01-01}}", 1, ["twice"]),
@@ -172,3 +188,18 @@ def test_markers_are_found_in_order_with_their_arguments() -> None:
     found = list(find_markers("{{cip rmmg}}\n{{ cip minimum_allowance at=2021-09-01 age=16 }}"))
     assert [m.signature for m in found] == ["rmmg", "minimum_allowance at=2021-09-01 age=16"]
     assert [m.line for m in found] == [1, 2]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_ages_18_to_20_are_a_range_from_the_cores_function(lang: str) -> None:
+    from cip_core import evaluate, parse_case
+
+    day = date(2025, 7, 7)
+    case = {"workplace_region": "brussels", "language": "fr", "age": "19", "weekly_hours": "38"}
+    answer = evaluate(parse_case({**case, "start_date": day.isoformat()}, lang), lang).to_dict()
+    shown = render_figures("{{cip minimum_allowance age=19}}", lang, today=day)
+    assert shown == answer["allowance"]["display"]["minimum_range"]
+    assert (
+        render_figures("{{cip age_percent age=19}}", lang, today=day)
+        == (answer["allowance"]["display"]["age_percent_range"])
+    )

@@ -9,13 +9,12 @@ from pathlib import Path
 import pytest
 
 from cip_core.messages import LANGUAGES
-from site_plugins.termbase import language_of, load_termbase, scan_links, scan_terms
-from site_plugins.typography import (
+from site_plugins.language.termbase import language_of, load_termbase, scan_links, scan_terms
+from site_plugins.language.typography import (
     NBSP,
     NNBSP,
     check_catalogue,
     fix_catalogue,
-    fix_french_markdown,
     fix_markdown,
 )
 from tests.site.built_site import ROOT, parse
@@ -105,8 +104,8 @@ def test_dutch_pages_of_those_sites_are_accepted(url: str) -> None:
 
 
 def test_french_spaces_are_fixed_in_prose() -> None:
-    fixed = fix_french_markdown(
-        '# Qui ?\n\nLa CIP : un stage ; vraiment ! Oui? « Citation » et "autre" et 2 %.\n'
+    fixed = fix_markdown(
+        '# Qui ?\n\nLa CIP : un stage ; vraiment ! Oui? « Citation » et "autre" et 2 %.\n', "fr"
     )
     assert fixed == (
         f"# Qui{NNBSP}?\n\nLa CIP{NBSP}: un stage{NNBSP}; vraiment{NNBSP}! Oui{NNBSP}? "
@@ -123,11 +122,11 @@ def test_french_typography_leaves_syntax_code_and_addresses_alone() -> None:
         "```\ncode : ici ?\n```\n"
         "<https://example.org/?q> mailto:cip@forem.be\n"
     )
-    assert fix_french_markdown(source) == source
+    assert fix_markdown(source, "fr") == source
 
 
 def test_an_admonition_title_is_fixed_but_keeps_its_quotes() -> None:
-    assert fix_french_markdown('!!! tip "Vous hésitez ?"\n') == f'!!! tip "Vous hésitez{NNBSP}?"\n'
+    assert fix_markdown('!!! tip "Vous hésitez ?"\n', "fr") == f'!!! tip "Vous hésitez{NNBSP}?"\n'
 
 
 def test_a_catalogue_with_wrong_typography_fails_and_the_fix_makes_it_pass() -> None:

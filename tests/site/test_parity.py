@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from site_plugins.parity import check_parity, main
+from site_plugins.parity.check import check_parity, main
 
 FR = (
     "# Titre\n\n## Un\n\n{{cip rmmg}}\n\n## Deux\n\n### Détail\n\n"

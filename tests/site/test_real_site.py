@@ -12,6 +12,7 @@ from urllib.parse import urljoin, urlsplit
 
 import pytest
 
+from cip_core.checked import checked_on
 from cip_core.money import format_date, format_money, to_cents
 from cip_core.parameters import parameter, value_at
 from tests.site.built_site import (
@@ -25,7 +26,6 @@ from tests.site.built_site import (
 )
 
 BASE = "http://site.test"
-OTHER = {"fr": "nl", "nl": "fr"}
 
 
 def _top(data: dict[str, object]) -> object:
@@ -140,13 +140,17 @@ def test_allowance_page_figures_equal_the_core(real_site: Path, lang: str) -> No
     text = allowance_text(real_site, lang)
     rmmg = parameter("rmmg")
     sheet = value_at("rmmg", date(2021, 9, 1))
-    for value in (rmmg.latest, sheet):
+    # The newest row (the history's first), today's row (the page's "today") and the sheet's.
+    for value in (rmmg.values[-1], value_at("rmmg", date.today()), sheet):
         amount = Decimal(_top(value.data))
         assert format_money(amount, lang) in text, f"RMMG {amount} missing ({lang})"
         assert format_money(to_cents(amount / 2), lang) in text, f"minimum of {amount} ({lang})"
-    assert format_date(rmmg.latest.start, lang) in text
-    assert format_date(rmmg.last_value_still_valid_on, lang) in text
-    assert {"fr": "829,10\u00a0€", "nl": "€\u00a0829,10", "en": "€829.10"}[lang] in text
+    assert format_date(rmmg.values[-1].start, lang) in text
+    # The day the sources behind today's minimum were last checked ({{cip sources_checked}}).
+    assert format_date(checked_on(), lang) in text
+    # The seed's own figure, written out for the languages whose typography we know by heart.
+    seed_minimum = {"fr": "829,10\u00a0€", "nl": "€\u00a0829,10", "en": "€829.10"}
+    assert seed_minimum.get(lang, format_money(Decimal("829.10"), lang)) in text
     assert "{{" not in text
 
 
@@ -167,10 +171,12 @@ def test_no_marker_is_left_anywhere(real_site: Path) -> None:
     assert left == []
 
 
-def test_glossary_tooltips_in_both_languages(real_site: Path) -> None:
-    for lang, word in (("fr", "CIP"), ("nl", "BIO"), ("en", "CIP")):
+def test_glossary_tooltips_in_every_language(real_site: Path) -> None:
+    for lang in LANGUAGES:
+        glossary = (ROOT / "includes" / f"abbreviations.{lang}.md").read_text(encoding="utf-8")
+        words = "|".join(re.escape(w) for w in re.findall(r"^\*\[([^\]]+)\]:", glossary, re.M))
         raw = file_of(real_site, url_of("index.md", lang)).read_text(encoding="utf-8")
-        assert re.search(rf'<abbr title="[^"]+">{word}</abbr>', raw), f"no {word} tooltip ({lang})"
+        assert re.search(rf'<abbr title="[^"]+">(?:{words})</abbr>', raw), f"no tooltip ({lang})"
 
 
 # Elements that make a browser fetch something, and the attributes holding the address.

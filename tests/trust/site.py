@@ -9,9 +9,11 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+from tests.build_languages import LANGUAGES as BUILD_LANGUAGES
+from tests.build_languages import language_of
 from tests.trust.server import ROOT
 
-LANGUAGES = ("fr", "nl", "en")  # French is the default, at the root
+LANGUAGES = BUILD_LANGUAGES  # the build's; the default, first, is at the root
 # Not pages of the guide: the Pyodide runtime and theme assets hold no HTML we publish.
 NOT_PAGES = ("assets/",)
 
@@ -50,7 +52,7 @@ def site_pages(site: Path) -> list[SitePage]:
         if relative.startswith(NOT_PAGES):
             continue
         path = "/" + relative.removesuffix("index.html")
-        lang = next((code for code in LANGUAGES[1:] if path.startswith(f"/{code}/")), "fr")
+        lang = language_of(path)
         pages.append(SitePage(path, lang))
     return pages
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from site_plugins import csp
+from site_plugins.csp import policy as csp
 from tests.trust.site import LANGUAGES, site_pages, sitemap_paths
 
 META_RE = re.compile(
@@ -195,7 +195,7 @@ def test_pages_checked_cover_the_sitemap_in_both_languages(site: Path) -> None:
 
 @pytest.mark.parametrize("command", ["build", "serve"])
 def test_plugin_is_strict_except_for_mkdocs_serve_live_reload(command: str) -> None:
-    from site_plugins.csp_plugin import CspPlugin
+    from site_plugins.csp.plugin import CspPlugin
 
     plugin = CspPlugin()
     errors, _ = plugin.load_config({})

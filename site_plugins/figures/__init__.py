@@ -1,0 +1,1 @@
+"""The ``cip-figures`` plugin: ``{{cip ...}}`` figure markers, hand-typed amounts, glossary."""

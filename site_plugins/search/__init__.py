@@ -1,0 +1,1 @@
+"""The ``cip-search`` plugin: each page searches its own language, accents ignored."""
