@@ -34,7 +34,7 @@ FALSE_WORDS = frozenset({"no", "false", "non", "nee", "0", "off"})
 MAX_TEXT = 200  # longer strings are rejected before any parsing
 LAST_ACCEPTED_YEAR = 2100
 
-# The one whitespace rule, shared with the page script (calculator.js, WHITESPACE): the Unicode
+# The one whitespace rule, shared with the page script (reading.js, from the page data): the Unicode
 # White_Space characters. Not str.strip(), which also strips the separators \x1c-\x1f, nor JS
 # trim(), which also strips U+FEFF: with either, "%1Cyes" could read one way in the form and
 # another in the answer.
@@ -68,17 +68,38 @@ AGE_RANGE = (int(QUESTION["age"]["min"]), int(QUESTION["age"]["max"]))
 
 
 def is_asked(name: str, answers: Mapping[str, object]) -> bool:
-    """Whether question ``name`` is asked, given the answers so far (its ``asked_if``).
+    """Whether question ``name`` is asked, given the answers so far (its ``asked_if``)."""
+    return condition_holds(QUESTION.get(name, {}).get("asked_if", {}), answers)
 
-    ``answers`` maps field names to parsed values or to the strings a form sends; a value
-    matches when its text is one of the listed values. The page script mirrors this.
+
+def condition_holds(condition: Mapping[str, list[str]], answers: Mapping[str, object]) -> bool:
+    """Whether every field named by an ``asked_if`` condition has one of its listed values.
+
+    ``answers`` maps field names to parsed values or to the strings a form sends; each is read
+    as the core reads it (a yes/no answer is "yes" or "no", a choice its lower-case value), and
+    one that is unanswered, unreadable or repeated with different values matches nothing. The
+    page script (docs/assets/calculator/reading.js) reads alike; both are tested from
+    tests/data/asked_if_cases.json.
     """
-    condition: dict[str, list[str]] = QUESTION.get(name, {}).get("asked_if", {})
-    for field, accepted in condition.items():
-        value = answers.get(field)
-        if value is None or str(value) not in accepted:
-            return False
-    return True
+    return all(
+        _condition_value(field, answers.get(field)) in accepted
+        for field, accepted in condition.items()
+    )
+
+
+def _condition_value(field: str, value: object) -> str | None:
+    if isinstance(value, list | tuple):  # repeated URL keys: one answer only if they agree
+        distinct = {strip_space(str(v)) for v in value if not _is_blank(v)}
+        value = distinct.pop() if len(distinct) == 1 else None
+    if value is None:
+        return None
+    try:
+        parsed = _PARSERS[DEFAULT_LANGUAGE][field](value)
+    except _Bad:
+        return None
+    if isinstance(parsed, bool):
+        return "yes" if parsed else "no"
+    return str(parsed)
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,7 @@ import argparse
 import json
 import re
 import sys
+from collections.abc import Iterable
 from typing import Any, NoReturn, TextIO
 
 from cip_core.bodies import CONTACT_FIELDS
@@ -20,10 +21,9 @@ from cip_core.case import (
     InputError,
     check_language,
     escape_controls,
-    parse_case,
 )
-from cip_core.evaluate import evaluate
 from cip_core.messages import DEFAULT_LANGUAGE, LANGUAGES, catalogue, field_label, text
+from cip_core.protocol import answer_case
 from cip_core.result import Result, allowance_display
 
 
@@ -95,13 +95,16 @@ def main(argv: list[str] | None = None, stdin: TextIO | None = None) -> int:
         if args.case:
             data.update(_read_case_file(args.case, lang, stdin))
         data.update({n: getattr(args, n) for n in FIELD_NAMES if getattr(args, n) is not None})
-        result = evaluate(parse_case(data, lang), lang)
+        # The page's path (cip_core.protocol), stopping at bad input instead of answering the rest.
+        reply = answer_case(data, lang, without_bad_fields=False)
     except InputError as error:
-        sys.stderr.write(f"cip-check: {escape_controls(str(error))}\n")
-        return 2
+        return _bad_input(error.errors)
     except (RecursionError, MemoryError) as problem:  # a case too deep or too big for memory
         sys.stderr.write(f"cip-check: {type(problem).__name__}\n")
         return 2
+    if reply.errors or reply.result is None:
+        return _bad_input(reply.errors)
+    result = reply.result
     if args.json:
         # json escapes C0 controls itself; DEL and C1 (e.g. 0x9b, a terminal CSI) are escaped here.
         dumped = json.dumps(result.to_dict(), ensure_ascii=False, indent=2)
@@ -113,6 +116,13 @@ def main(argv: list[str] | None = None, stdin: TextIO | None = None) -> int:
 
 
 _C1 = re.compile("[\x7f-\x9f]")
+
+
+def _bad_input(errors: Iterable[FieldError]) -> int:
+    """One line on standard error (every bad field's message), exit status 2."""
+    line = " ".join(e.message for e in errors)
+    sys.stderr.write(f"cip-check: {escape_controls(line)}\n")
+    return 2
 
 
 def _note(note: str) -> str:

@@ -2,7 +2,8 @@
 // compiled, into a small stdlib zip (called by tools/trim_stdlib.py at build time).
 //
 //   node trace_stdlib.mjs JOB.json      — prints one JSON summary line on stdout
-//   JOB: {runtime_dir, worker, probes, margin: [module, ...], output, core_output}
+//   JOB: {runtime_dir, worker, inside, probes, margin: [module, ...], output, core_output}
+//         inside: tools/trace_stdlib_inside.py, the Python half (run inside Pyodide)
 //         probes: a JSON file of fixed requests (tools/stdlib_probes.json) — not test cases:
 //         what ships never depends on a test passing; core_output: the core's bytecode zip
 //
@@ -43,54 +44,20 @@ for (const [n, request] of probes.entries()) {
 }
 answer({ id: -1, type: "compute" }); // an unknown request type
 
+// The Python half (tools/trace_stdlib_inside.py), from Pyodide's file system. Importing it
+// imports what the recording needs before it lists anything.
+pyodide.FS.mkdirTree("/tmp/trace");
+pyodide.FS.writeFile("/tmp/trace/trace_stdlib_inside.py", readFileSync(job.inside));
+pyodide.pyimport("sys").path.insert(0, "/tmp/trace");
+const tracer = pyodide.pyimport("trace_stdlib_inside");
 try {
-  pyodide.runPython("raise ValueError('the error path: Pyodide formats the traceback')");
+  tracer.fail_for_the_error_path();
 } catch {
   /* expected: what matters is what formatting the error imported */
 }
-
-pyodide.globals.set("MARGIN", pyodide.toPy(job.margin));
-pyodide.globals.set("PROBLEMS", pyodide.toPy(problems));
-const summary = pyodide.runPython(`
-import importlib, importlib._bootstrap_external as bx, json, sys, zipfile
-problems = list(PROBLEMS)
-for name in MARGIN:
-    importlib.import_module(name)
-
-ZIP = f"/lib/python{sys.version_info[0]}{sys.version_info[1]}.zip"
-used = sorted(
-    m.__spec__.origin[len(ZIP) + 1:]
-    for m in list(sys.modules.values())
-    if getattr(m, "__spec__", None) and (m.__spec__.origin or "").startswith(ZIP + "/")
-)
-DATE = (2020, 1, 1, 0, 0, 0)
-with zipfile.ZipFile(ZIP) as full, zipfile.ZipFile("/tmp/stdlib.zip", "w") as out:
-    dirs = sorted({"/".join(p.split("/")[:i]) + "/" for p in used for i in range(1, p.count("/") + 1)})
-    for d in dirs:
-        out.writestr(zipfile.ZipInfo(d, DATE), b"")
-    for path in used:
-        source = full.read(path)
-        code = compile(source, f"{ZIP}/{path}", "exec", dont_inherit=True)
-        info = zipfile.ZipInfo(path[:-3] + ".pyc", DATE)
-        info.external_attr = 0o644 << 16
-        out.writestr(info, bx._code_to_timestamp_pyc(code, 0, len(source)), zipfile.ZIP_DEFLATED, 9)
-
-# The core's bytecode for its wheel: unchecked hash-based .pyc, valid whatever mtime unpacking
-# gives the sources; co_filename is where the wheel installs them.
-import cip_core, importlib.util, os
-core_dir = os.path.dirname(cip_core.__file__)
-site = os.path.dirname(core_dir)
-with zipfile.ZipFile("/tmp/core-pyc.zip", "w") as out:
-    for folder, _, names in sorted(os.walk(core_dir)):
-        for name in sorted(n for n in names if n.endswith(".py")):
-            origin = os.path.join(folder, name)
-            source = open(origin, "rb").read()
-            code = compile(source, origin, "exec", dont_inherit=True)
-            data = bx._code_to_hash_pyc(code, importlib.util.source_hash(source), checked=False)
-            cached = importlib.util.cache_from_source(origin)
-            out.writestr(zipfile.ZipInfo(os.path.relpath(cached, site), DATE), data)
-json.dumps({"problems": problems, "modules": used, "python": sys.version.split()[0]})
-`);
+const summary = tracer.record(
+  JSON.stringify({ margin: job.margin, problems, stdlib_output: "/tmp/stdlib.zip", core_output: "/tmp/core-pyc.zip" }),
+);
 writeFileSync(job.output, pyodide.FS.readFile("/tmp/stdlib.zip"));
 writeFileSync(job.core_output, pyodide.FS.readFile("/tmp/core-pyc.zip"));
 process.stdout.write(summary + "\n");

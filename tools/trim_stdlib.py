@@ -24,6 +24,7 @@ ROOT = Path(__file__).resolve().parent.parent
 SCRIPT = Path(__file__).with_name("trace_stdlib.mjs")
 WORKER = ROOT / "docs" / "assets" / "calculator" / "worker.js"
 PROBES = Path(__file__).with_name("stdlib_probes.json")
+INSIDE = Path(__file__).with_name("trace_stdlib_inside.py")  # the trace's Python half
 STDLIB = "python_stdlib.zip"
 # Imported on paths the recorded run may not take: formatting an unexpected exception, warnings,
 # text encodings a browser or a message may bring, pretty-printing while debugging.
@@ -46,7 +47,7 @@ MARGIN = (
     "encodings.raw_unicode_escape",
 )
 # What the trace depends on besides the runtime and the core (the bundle's fingerprint).
-INPUTS = (SCRIPT, WORKER, PROBES)
+INPUTS = (SCRIPT, WORKER, PROBES, INSIDE)
 
 
 class TraceError(Exception):
@@ -64,6 +65,7 @@ def trim_stdlib(runtime_dir: Path, work_dir: Path) -> dict[str, Any]:
     job = {
         "runtime_dir": str(runtime_dir),
         "worker": str(WORKER),
+        "inside": str(INSIDE),
         "probes": str(PROBES),
         "margin": list(MARGIN),
         "output": str(output),

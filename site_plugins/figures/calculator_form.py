@@ -19,14 +19,48 @@ from typing import Any
 
 from cip_core._data import load_toml
 from cip_core.bodies import body as body_info
-from cip_core.case import FALSE_WORDS, QUESTIONS, TRUE_WORDS, WHITESPACE
+from cip_core.case import FALSE_WORDS, MAX_TEXT, QUESTIONS, TRUE_WORDS, WHITESPACE
 from cip_core.messages import lookup
 
 CSS = "assets/calculator/calculator.css"
 SCRIPT = "assets/calculator/calculator.js"
+EARLY = "assets/calculator/early.js"  # starts the worker before SCRIPT's modules have arrived
 NOMODULE = "assets/calculator/unsupported.js"
-TEXTS_ID = "cip-texts"
+TEXTS_ID = "cip-texts"  # the data block's own id: the one name the scripts know beforehand
 EMAIL_PREFIX = "mailto:"
+
+# The ids of the elements the page scripts look up, written once: the HTML below is rendered
+# from this table and script_texts() hands it to the scripts (docs/assets/calculator/
+# page_data.js). In FIELD_IDS, {name} is a question's name and {value} one of its choices.
+ELEMENT_IDS = {
+    "root": "cip-calculator",
+    "failure": "cip-failure",
+    "status": "cip-status",
+    "statusText": "cip-status-text",
+    "progress": "cip-progress",
+    "app": "cip-app",
+    "form": "cip-checker",
+    "answer": "cip-answer",
+    "result": "cip-result",
+    "copy": "cip-copy",
+    "print": "cip-print",
+    "copyStatus": "cip-copy-status",
+}
+FIELD_IDS = {
+    "question": "cip-q-{name}",
+    "control": "cip-{name}",
+    "choice": "cip-{name}-{value}",
+    "hint": "cip-hint-{name}",
+    "error": "cip-error-{name}",
+}
+
+
+def _id(key: str) -> str:
+    return ELEMENT_IDS[key]
+
+
+def _field_id(kind: str, name: str, value: str = "") -> str:
+    return FIELD_IDS[kind].format(name=name, value=value)
 
 
 def _t(text: str) -> str:
@@ -85,12 +119,12 @@ def _head(q: Mapping[str, Any], lang: str, tag: str) -> tuple[list[str], str | N
     name = q["name"]
     words = lookup(lang, "questions", name)
     condition = q.get("asked_if")
-    attrs = f'class="cip-question" id="cip-q-{name}" data-field="{name}"'
+    attrs = f'class="cip-question" id="{_field_id("question", name)}" data-field="{name}"'
     if condition:
         # The page script evaluates this exactly as cip_core.case.is_asked; hidden until asked.
         attrs += f" data-asked-if='{_a(json.dumps(condition, separators=(',', ':')))}' hidden"
     lines = [f"<{tag} {attrs}>"]
-    hint_id = f"cip-hint-{name}" if "hint" in words else None
+    hint_id = _field_id("hint", name) if "hint" in words else None
     return lines, hint_id
 
 
@@ -100,7 +134,7 @@ def _tail(q: Mapping[str, Any], lang: str, hint_id: str | None) -> list[str]:
     if hint_id:
         hint = lookup(lang, "questions", name, "hint")
         lines.append(f'<p class="cip-hint" id="{hint_id}">{_t(hint)}</p>')
-    lines.append(f'<p class="cip-field-error" id="cip-error-{name}" hidden></p>')
+    lines.append(f'<p class="cip-field-error" id="{_field_id("error", name)}" hidden></p>')
     return lines
 
 
@@ -117,9 +151,10 @@ def _radios(q: Mapping[str, Any], lang: str, values: list[str], inline: bool) ->
         suffix = value or "unknown"
         checked = "" if value else " checked"
         label = lookup(lang, "choices", suffix)
+        choice_id = _field_id("choice", name, suffix)
         lines.append(
-            f'<div class="cip-choice"><input type="radio" id="cip-{name}-{suffix}" name="{name}"'
-            f' value="{value}"{checked}{described}><label for="cip-{name}-{suffix}">'
+            f'<div class="cip-choice"><input type="radio" id="{choice_id}" name="{name}"'
+            f' value="{value}"{checked}{described}><label for="{choice_id}">'
             f"{_t(label)}</label></div>"
         )
     lines += ["</div>", "</fieldset>"]
@@ -130,10 +165,12 @@ def _input(q: Mapping[str, Any], lang: str, attributes: str) -> str:
     name = q["name"]
     lines, hint_id = _head(q, lang, "div")
     legend = lookup(lang, "questions", name, "legend")
-    lines.append(f'<label class="cip-legend" for="cip-{name}">{_t(legend)}</label>')
+    lines.append(
+        f'<label class="cip-legend" for="{_field_id("control", name)}">{_t(legend)}</label>'
+    )
     lines += _tail(q, lang, hint_id)
     described = f' aria-describedby="{hint_id}"' if hint_id else ""
-    lines.append(f'<input {attributes} id="cip-{name}" name="{name}"{described}>')
+    lines.append(f'<input {attributes} id="{_field_id("control", name)}" name="{name}"{described}>')
     lines.append("</div>")
     return "\n".join(lines)
 
@@ -156,12 +193,15 @@ RENDERERS: dict[str, Callable[[Mapping[str, Any], str], str]] = {
 
 def script_texts(lang: str) -> dict[str, Any]:
     """What the page script is handed: its sentences, each question's short label, and the
-    core's reading rules it must apply alike (whitespace, yes/no words)."""
+    core's reading rules it must apply alike (whitespace, yes/no words, longest text), and the
+    ids of the elements it looks up."""
     return {
         "ui": lookup(lang, "ui"),
         "short": {q["name"]: lookup(lang, "questions", q["name"], "short") for q in QUESTIONS},
         "whitespace": WHITESPACE,
         "booleans": {"yes": sorted(TRUE_WORDS), "no": sorted(FALSE_WORDS)},
+        "maxText": MAX_TEXT,
+        "ids": {**ELEMENT_IDS, "fields": FIELD_IDS},
     }
 
 
@@ -195,42 +235,46 @@ def render_calculator(lang: str, page_url: str) -> str:
     form = lookup(lang, "form")
     return "\n".join(
         [
-            f'<div class="cip-calculator" id="cip-calculator" data-lang="{_a(lang)}">',
+            f'<div class="cip-calculator" id="{_id("root")}" data-lang="{_a(lang)}">',
             f'<link rel="stylesheet" href="{_a(relative(page_url, CSS))}">',
             '<noscript><div class="cip-notice" id="cip-noscript">',
             f'<p class="cip-notice-text">{_t(form["noscript"])}</p>',
             help_block,
             "</div></noscript>",
-            '<div class="cip-notice" id="cip-failure" hidden>',
+            f'<div class="cip-notice" id="{_id("failure")}" hidden>',
             f'<p class="cip-notice-text" role="alert">{_t(form["failure"])}</p>',
             help_block,
             "</div>",
-            '<div class="cip-status" id="cip-status" role="status" hidden>',
-            '<span class="cip-status-text" id="cip-status-text">'
+            f'<div class="cip-status" id="{_id("status")}" role="status" hidden>',
+            f'<span class="cip-status-text" id="{_id("statusText")}">'
             f"{_t(ui['stages']['start'])}</span>",
-            '<progress class="cip-progress" id="cip-progress" max="1"'
-            ' aria-labelledby="cip-status-text"></progress>',
+            f'<progress class="cip-progress" id="{_id("progress")}" max="1"'
+            f' aria-labelledby="{_id("statusText")}"></progress>',
             "</div>",
-            '<div class="cip-app" id="cip-app" hidden>',
+            f'<div class="cip-app" id="{_id("app")}" hidden>',
             f'<h2 id="cip-form-title">{_t(ui["answers"])}</h2>',
-            '<form class="cip-form" id="cip-checker" action="" method="get" novalidate'
+            f'<form class="cip-form" id="{_id("form")}" action="" method="get" novalidate'
             ' aria-labelledby="cip-form-title">',
             _form(lang),
             "</form>",
-            '<section class="cip-answer" id="cip-answer" aria-labelledby="cip-answer-title">',
+            f'<section class="cip-answer" id="{_id("answer")}" aria-labelledby="cip-answer-title">',
             '<div class="cip-answer-inner">',
             f'<h2 id="cip-answer-title">{_t(form["answer_title"])}</h2>',
-            '<div class="cip-result" id="cip-result" aria-live="polite" data-state="waiting">'
+            f'<div class="cip-result" id="{_id("result")}" aria-live="polite"'
+            ' data-state="waiting">'
             f"<p>{_t(ui['waiting'])}</p></div>",
             '<div class="cip-actions">',
-            f'<button type="button" class="md-button" id="cip-copy">{_t(form["copy"])}</button>',
-            f'<button type="button" class="md-button" id="cip-print">{_t(form["print"])}</button>',
-            '<p class="cip-copy-status" id="cip-copy-status" role="status"></p>',
+            f'<button type="button" class="md-button" id="{_id("copy")}">'
+            f"{_t(form['copy'])}</button>",
+            f'<button type="button" class="md-button" id="{_id("print")}">'
+            f"{_t(form['print'])}</button>",
+            f'<p class="cip-copy-status" id="{_id("copyStatus")}" role="status"></p>',
             "</div>",
             "</div>",
             "</section>",
             "</div>",
             _json_block(lang),
+            f'<script type="module" async src="{_a(relative(page_url, EARLY))}"></script>',
             f'<script type="module" src="{_a(relative(page_url, SCRIPT))}"></script>',
             f'<script nomodule src="{_a(relative(page_url, NOMODULE))}"></script>',
             "</div>",

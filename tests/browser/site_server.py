@@ -7,7 +7,6 @@ silent worker), so failure modes can be shown without touching the built files.
 
 from __future__ import annotations
 
-import json
 import sys
 import threading
 from collections.abc import Iterator
@@ -80,17 +79,11 @@ class SiteServer(LocalServer):
 
 
 def fake_evaluate(raw: bytes) -> bytes:
-    """What the real worker answers, computed by CPython: the fake worker's back end."""
-    from cip_core import InputError, evaluate, parse_case
+    """What the real worker answers (cip_core.protocol), computed by CPython: the fake worker's
+    back end."""
+    from cip_core.protocol import answer_json
 
-    message = json.loads(raw)
-    try:
-        result = evaluate(parse_case(message["case"], message["lang"]), message["lang"])
-        answer = {"id": message["id"], "type": "result", "result": result.to_dict()}
-    except InputError as error:
-        errors = [e.to_dict() for e in error.errors]
-        answer = {"id": message["id"], "type": "input_error", "errors": errors}
-    return json.dumps(answer).encode()
+    return answer_json(raw.decode("utf-8")).encode()
 
 
 class QuietServer(ThreadingHTTPServer):

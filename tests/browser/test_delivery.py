@@ -4,13 +4,15 @@ failure message (the classic loader), and a framed page shows no verdict, only a
 from __future__ import annotations
 
 from collections.abc import Iterator
+from urllib.parse import parse_qsl
 
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
+from cip_core.protocol import answer
 from tests.browser.conftest import PAGES, new_watched_page
 from tests.browser.site_server import SiteServer
-from tests.build_languages import LANGUAGES, sentence_start
+from tests.build_languages import DEFAULT, LANGUAGES, sentence_start
 
 QUERY = "?workplace_region=brussels&age=30&monthly_allowance=2000"
 FRAMED_TEXT = {lang: sentence_start(lang, "ui", "framed") for lang in LANGUAGES}
@@ -76,3 +78,34 @@ def test_a_framed_page_gives_no_verdict_only_a_link(
         assert frame.locator("#cip-result").get_attribute("data-verdict") is None
         assert frame.locator("#cip-calculator").get_attribute("data-state") == "framed"
     assert not [p for p in site_server.requested if "worker.js" in p or "pyodide" in p]
+
+
+# Counts the calculator workers the page starts (the theme's search has its own worker).
+COUNT_WORKERS = """
+window.__workers = 0;
+const Real = window.Worker;
+window.Worker = class extends Real {
+  constructor(url, ...rest) {
+    super(url, ...rest);
+    if (String(url).includes("/assets/calculator/worker.js")) window.__workers += 1;
+  }
+};
+"""
+
+
+@pytest.mark.parametrize("early", ["served", "missing"])
+def test_one_worker_started_early_or_by_the_page(
+    fresh_page: Page, site_server: SiteServer, early: str
+) -> None:
+    # early.js starts the worker before the other modules arrive and the page adopts it; without
+    # early.js the page starts it itself. Either way one worker, and an answer.
+    missing = {"/assets/calculator/early.js"} if early == "missing" else set()
+    fresh_page.add_init_script(COUNT_WORKERS)
+    with site_server.altered(missing=missing):
+        fresh_page.goto(site_server.origin + PAGES[DEFAULT] + QUERY)
+        fresh_page.wait_for_selector("#cip-result[data-verdict]", state="attached", timeout=90_000)
+    assert fresh_page.evaluate("window.__workers") == 1
+    case = dict(parse_qsl(QUERY.lstrip("?")))
+    expected = answer({"type": "evaluate", "case": case, "lang": DEFAULT})["result"]["verdict"]
+    assert fresh_page.locator("#cip-result").get_attribute("data-verdict") == expected
+    assert "/assets/calculator/early.js" in site_server.requested

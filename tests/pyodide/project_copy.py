@@ -19,11 +19,29 @@ ROOT = Path(__file__).resolve().parents[2]
 SKIP = {".git", ".venv", "node_modules", "site", "build", "dist", ".pytest_cache",
         ".mypy_cache", ".ruff_cache", "__pycache__", ".hypothesis"}  # fmt: skip
 RMMG = Path("cip_core") / "parameters" / "rmmg.toml"
+CONTRIBUTING = ROOT / "CONTRIBUTING.md"
+
+
+def contributing_rmmg_example() -> str:
+    """The ```toml block of CONTRIBUTING's "Add a new RMMG value" section, word for word: the
+    editor's-update test adds exactly what an editor would copy (issue 21)."""
+    section = CONTRIBUTING.read_text("utf-8").split("## Add a new RMMG value", 1)[1]
+    found = re.search(r"```toml\n(.*?)```", section.split("\n## ", 1)[0], re.S)
+    assert found, "CONTRIBUTING.md's RMMG section has no ```toml example"
+    return found.group(1)
+
+
+def _example_field(name: str) -> str:
+    found = re.search(rf"(?m)^{name} = (\S+)", contributing_rmmg_example())
+    assert found, f"CONTRIBUTING.md's RMMG example has no {name}"
+    return found.group(1)
+
+
 # The editor's update that the `edited_project` fixture (tests/conftest.py) makes in its copy,
 # CONTRIBUTING's own example: an amount a source announces ahead of its date (after every golden
 # case's start), searched for on the day the file already names (a check date is a day someone
 # searched: never a later one). (from, amount)
-EDITED_RMMG = ("2028-04-01", "2300.00")
+EDITED_RMMG = (_example_field("from"), _example_field("amount"))
 
 
 def copy_project(dest: Path) -> Path:
@@ -37,20 +55,16 @@ def copy_project(dest: Path) -> Path:
     return dest
 
 
-def add_rmmg_value(project: Path, start: str, amount: str, still_valid_on: str) -> None:
-    """What CONTRIBUTING asks an editor to do after an indexation: one [[values]] block at the
-    end of rmmg.toml, then `last_value_still_valid_on` and `last_reviewed` set to the day the
-    sources were searched."""
+def add_rmmg_value(project: Path, still_valid_on: str) -> None:
+    """What CONTRIBUTING asks an editor to do after an indexation: its example block, copied as
+    it stands, at the end of rmmg.toml, then `last_value_still_valid_on` and `last_reviewed` set
+    to the day the sources were searched."""
     path = project / RMMG
     text = path.read_text("utf-8")
     for key in ("last_value_still_valid_on", "last_reviewed"):
         text, moved = re.subn(rf"(?m)^{key} = .*$", f"{key} = {still_valid_on}", text)
         assert moved == 1, f"rmmg.toml has no {key} line"
-    text = text.rstrip("\n") + (
-        f'\n\n[[values]]\nfrom = {start}\namount = {amount}\ncertainty = "stated"\n'
-        'reference = "https://www.cnt-nar.be/Cct-montants.htm"\n'
-        'reference_title = "Conseil national du Travail"\n'
-    )
+    text = text.rstrip("\n") + "\n\n" + contributing_rmmg_example()
     path.write_text(text, "utf-8")
 
 
@@ -79,6 +93,6 @@ def build_edited_project(dest: Path) -> Path:
     """
     project = copy_project(dest)
     checked = parameter("rmmg").last_value_still_valid_on.isoformat()
-    add_rmmg_value(project, *EDITED_RMMG, checked)
+    add_rmmg_value(project, checked)
     build_site(project)
     return project

@@ -3,7 +3,8 @@
 //   1. the worker's answers to the given requests (the page's protocol);
 //   2. the golden cases (tests/core/golden_cases.toml, compared by tests/core/golden.py).
 // Usage: node run_in_pyodide.mjs JOB.json   — prints one JSON summary on stdout.
-// JOB: {runtime_dir, worker, golden_runner, golden_cases, requests: [...]}
+// JOB: {runtime_dir, worker, golden_runner, golden_cases, golden_helper, requests: [...]}
+//   golden_helper: golden_in_pyodide.py, the Python half (run inside Pyodide)
 // Any attempt to fetch a URL is refused and reported: the runtime must need no network.
 
 import { readFileSync } from "node:fs";
@@ -50,19 +51,9 @@ t = now();
 pyodide.FS.mkdirTree("/tmp/golden");
 pyodide.FS.writeFile("/tmp/golden/golden.py", readFileSync(job.golden_runner));
 pyodide.FS.writeFile("/tmp/golden/golden_cases.toml", readFileSync(job.golden_cases));
-const golden = JSON.parse(
-  pyodide.runPython(`
-import json, sys
-sys.path.insert(0, "/tmp/golden")
-import golden, cip_core
-summary = golden.run_all("/tmp/golden/golden_cases.toml")
-summary["python"] = sys.version.split()[0]
-summary["platform"] = sys.platform
-summary["core_file"] = cip_core.__file__
-summary["json_origin"] = json.__spec__.origin  # from the trimmed, compiled stdlib zip
-json.dumps(summary)
-`),
-);
+pyodide.FS.writeFile("/tmp/golden/golden_in_pyodide.py", readFileSync(job.golden_helper));
+pyodide.pyimport("sys").path.insert(0, "/tmp/golden");
+const golden = JSON.parse(pyodide.pyimport("golden_in_pyodide").golden_summary("/tmp/golden"));
 timings.golden_ms = now() - t;
 
 // Without a network, a package that is not ours must fail at once, fetching nothing.

@@ -1,8 +1,9 @@
 """The core inside Pyodide (Python 3.14, wasm) under Node, from the files the site ships.
 
 One Node run (run_in_pyodide.mjs) boots Pyodide through the worker's own code
-(docs/assets/calculator/worker.js), answers protocol requests and runs every golden case; the
-tests below read its JSON summary. The bundle is brought up to date first, so the run always
+(docs/assets/calculator/worker.js), answers protocol requests (cip_core/protocol.py, the very
+function CPython runs for the expected replies) and runs every golden case; the tests below read
+its JSON summary. The bundle is brought up to date first, so the run always
 tests the current core (a core change that breaks under Pyodide fails here).
 
 Why Node directly and not pytest-pyodide: it needs no extra wheels (pytest and its dependencies
@@ -12,14 +13,14 @@ browser gets, and it exercises the worker's boot code, not a test harness's.
 
 from __future__ import annotations
 
-import contextlib
 import json
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from cip_core import InputError, evaluate, parse_case
+from cip_core.protocol import answer
+from tests.build_languages import UNKNOWN
 from tests.core.golden import CASES_FILE, load_cases
 from tools.bundle_runtime import OUT_DIR, bundle
 from tools.node_job import NodeJobError, run_node_job
@@ -35,6 +36,10 @@ EXTRA_REQUESTS: list[dict[str, Any]] = [
     {"type": "evaluate", "lang": "nl", "case": {"age": "abc", "start_date": "31/02/2026"}},
     {"type": "evaluate", "lang": "fr", "case": {"workplace_region": "brussels", "age": "25"}},
     {"type": "compute", "lang": "fr", "case": {}},  # not in the protocol
+    # A bad field among good ones: the answer without it comes along (the retry).
+    {"type": "evaluate", "lang": "fr", "case": {"workplace_region": "brussels", "age": "abc"}},
+    {"type": "evaluate", "lang": UNKNOWN, "case": {"lang": "x", "age": "25"}},  # no such language
+    {"type": "evaluate", "lang": "nl", "case": ["workplace_region"]},  # not an object
 ]
 
 
@@ -44,25 +49,8 @@ def _requests() -> list[dict[str, Any]]:
 
 
 def _expected(request: dict[str, Any]) -> dict[str, Any]:
-    """What CPython's core answers to the same request (JSON round trip, as the page gets it)."""
-    lang = request["lang"]
-    if request["type"] != "evaluate":
-        return {"id": request["id"], "type": "fatal", "message": "unknown request type: compute"}
-    try:
-        reply: dict[str, Any] = {
-            "type": "result",
-            "result": evaluate(parse_case(request["case"], lang), lang).to_dict(),
-        }
-    except InputError as error:
-        reply = {"type": "input_error", "errors": [e.to_dict() for e in error.errors]}
-        # The worker also answers without the bad fields, when something sound is left (#11).
-        bad = {e.field for e in error.errors}
-        case = request["case"] if isinstance(request["case"], dict) else {}
-        rest = {name: value for name, value in case.items() if name not in bad}
-        if rest and len(rest) < len(case):
-            with contextlib.suppress(InputError):  # nothing sound left: the errors say it all
-                reply["result"] = evaluate(parse_case(rest, lang), lang).to_dict()
-    return json.loads(json.dumps({"id": request["id"], **reply}))
+    """What the same protocol function answers in CPython (JSON round trip, as the page gets it)."""
+    return json.loads(json.dumps(answer(request)))
 
 
 @pytest.fixture(scope="module")
@@ -73,6 +61,7 @@ def run(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
         "worker": str(WORKER),
         "golden_runner": str(ROOT / "tests" / "core" / "golden.py"),
         "golden_cases": str(CASES_FILE),
+        "golden_helper": str(Path(__file__).with_name("golden_in_pyodide.py")),
         "requests": _requests(),
     }
     job_file = tmp_path_factory.mktemp("pyodide") / "job.json"
@@ -104,6 +93,8 @@ def test_worker_answers_like_cpython(run: dict[str, Any]) -> None:
         assert reply == _expected(request), f"request {request}"
     kinds = {reply["type"] for reply in run["replies"]}
     assert kinds == {"result", "input_error", "fatal"}
+    # The retry without the bad fields ran inside Pyodide too.
+    assert any(r["type"] == "input_error" and r.get("result") for r in run["replies"])
 
 
 def test_worker_reports_honest_progress(run: dict[str, Any]) -> None:

@@ -54,13 +54,8 @@ export function contactNode(contact) {
   return safe ? link(safe, sourceName(safe) || contact) : el("span", { text: contact });
 }
 
-// The page's words and the core's reading rules, written into the page by the build from the
-// catalogues (site_plugins/calculator_form.py): nothing in the scripts is per language.
-export function pageData() {
-  try {
-    const data = JSON.parse(document.getElementById("cip-texts")?.textContent || "{}");
-    return data && typeof data === "object" ? data : {};
-  } catch {
-    return {};
-  }
+/** Sets data-<name> to `value`, or removes it for null/undefined (written only on a change). */
+export function setData(element, name, value) {
+  if (value === null || value === undefined) delete element.dataset[name];
+  else if (element.dataset[name] !== value) element.dataset[name] = value;
 }

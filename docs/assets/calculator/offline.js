@@ -6,9 +6,9 @@
 //   deploy is installed, a quiet notice offers to reload (the answers shown use the old rules).
 // - When the checker fails, our caches are cleared and the worker unregistered, so a bad state
 //   can never outlive one visit.
-import { pageData } from "./dom.js";
+import { byId, t } from "./page_data.js";
 
-const root = document.getElementById("cip-calculator");
+const root = byId("root");
 const siteRoot = new URL("../../", import.meta.url);
 const options = Object.assign(
   { updateMs: 15 * 60_000 }, // how often an open tab asks whether the site was deployed again
@@ -17,7 +17,6 @@ const options = Object.assign(
 
 function showUpdateNotice() {
   if (!root || document.getElementById("cip-update")) return;
-  const t = pageData().ui || {};
   const notice = document.createElement("p");
   notice.id = "cip-update";
   notice.className = "cip-update";

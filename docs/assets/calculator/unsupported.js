@@ -1,5 +1,9 @@
 // Runs only in browsers without JavaScript modules (the calculator needs them): show the help.
 (function () {
-  var failure = document.getElementById("cip-failure");
-  if (failure) failure.hidden = false;
+  try {
+    var ids = JSON.parse(document.getElementById("cip-texts").textContent).ids;
+    document.getElementById(ids.failure).hidden = false;
+  } catch (error) {
+    /* not the calculator page */
+  }
 })();

@@ -1,47 +1,15 @@
 // The calculator's module Web Worker: runs cip_core in Pyodide, self-hosted at /assets/pyodide/.
 //
-// Protocol (plain JSON, see the calculator page):
-//   page -> worker  {id, type: "evaluate", case: {field: string, ...}, lang: "fr"|"nl"}
+// Protocol (plain JSON): each request is answered by cip_core/protocol.py (its docstring has the
+// requests and replies: result, input_error, fatal for an unknown request). This file adds what
+// only the worker knows:
 //   worker -> page  {type: "status", stage: "runtime"|"core"|"ready", progress: 0..1}
-//                   {id, type: "result", result: {...}}             (Result.to_dict())
-//                   {id, type: "input_error", errors: [{field, code, message}], result?}
-//                     (result: the answer computed without the bad fields, when there is one)
 //                   {type: "fatal", message, network?} when loading fails (network: true when
 //                   a download broke: the page offers to try again); {id, type: "fatal", message}
-//                   when one evaluation fails unexpectedly (a bug: never silent)
+//                   when one request fails unexpectedly (a bug: never silent)
 //
 // Every URL comes from this file's own URL, never from the page's (pages live under /nl/ too),
 // and the lock lists only our wheel: nothing can be fetched from another origin.
-
-// Python side: one entry function, JSON string in, JSON string out (no proxies to free).
-export const PY_ENTRY = `
-import json
-from cip_core import InputError, evaluate, parse_case
-from cip_core.messages import LANGUAGES
-
-def cip_answer(case_json, lang):
-    case = json.loads(case_json)
-    try:
-        result = evaluate(parse_case(case, lang), lang).to_dict()
-    except InputError as error:
-        errors = [e.to_dict() for e in error.errors]
-        reply = {"type": "input_error", "errors": errors}
-        # A bad field counts as missing: the rest of the answer (body, minimum, steps) stays.
-        bad = {e.field for e in error.errors}
-        rest = {name: value for name, value in case.items() if name not in bad}
-        if rest and len(rest) < len(case):
-            try:
-                reply["result"] = evaluate(parse_case(rest, lang), lang).to_dict()
-            except InputError:
-                pass  # nothing sound is left to answer: the field messages say it all
-        return json.dumps(reply, ensure_ascii=False)
-    return json.dumps({"type": "result", "result": result}, ensure_ascii=False)
-
-# Warm up before "ready" (parameters, every catalogue): the first real answer is then as fast
-# as the next ones.
-for _lang in LANGUAGES:
-    cip_answer('{"workplace_region": "brussels", "age": "25", "duration_months": "x"}', _lang)
-`;
 
 // Share of the loading time each stage has reached when it ends (measured: the runtime is
 // ~90 % of it, the wheel and the import of the core the rest).
@@ -69,20 +37,18 @@ export async function boot(loadPyodide, runtimeURL, post) {
   if (errors.length) throw new Error(errors.join("\n"));
   post({ type: "status", stage: "core", progress: PROGRESS.core });
 
-  pyodide.runPython(PY_ENTRY);
-  const entry = pyodide.globals.get("cip_answer");
+  // The protocol is Python (cip_core/protocol.py): JSON text in and out, no proxy to free.
+  const protocol = pyodide.pyimport("cip_core.protocol");
+  protocol.warm_up(); // the first real answer is then as fast as the next ones
+  const answerJson = protocol.answer_json;
   post({ type: "status", stage: "ready", progress: 1 });
 
   return function answer(message) {
-    const id = message?.id;
-    if (message?.type !== "evaluate") {
-      return { id, type: "fatal", message: `unknown request type: ${message?.type}` };
-    }
     try {
-      const reply = JSON.parse(entry(JSON.stringify(message.case ?? {}), message.lang));
-      return { id, ...reply };
+      return JSON.parse(answerJson(JSON.stringify(message ?? null)));
     } catch (error) {
-      return { id, type: "fatal", message: String(error?.message ?? error) };
+      // A bug (a Python exception, a request JSON cannot carry): never silent.
+      return { id: message?.id, type: "fatal", message: String(error?.message ?? error) };
     }
   };
 }
