@@ -15,6 +15,7 @@ from datetime import date
 
 from cip_core.bodies import body as body_info
 from cip_core.case import FIELD_NAMES, Case, asked_fields, normalise_case
+from cip_core.item_links import extras
 from cip_core.messages import DEFAULT_LANGUAGE, Money, format_value, text, value_label
 from cip_core.result import Item, Result
 from cip_core.rules import AmountRange, Finding, Outcome
@@ -22,8 +23,9 @@ from cip_core.rules.allowance import FIRM, TO_CONFIRM, AllowanceFigures, minimum
 from cip_core.rules.body import competent_body, route_of
 from cip_core.rules.duration import duration, working_time
 from cip_core.rules.exclusions import exclusions, route_exclusions
+from cip_core.rules.fixes import ways_forward
 from cip_core.rules.scope import brussels_link
-from cip_core.rules.steps import STEP_WARNINGS, step_details, steps_before_start
+from cip_core.rules.steps import STEP_WARNINGS, steps_before_start
 from cip_core.sources import source_note, source_url, url_note
 
 # Reasons that decide "not eligible" only through the amounts: their certainty is the offer's.
@@ -91,7 +93,8 @@ def evaluate(case: Case, lang: str = DEFAULT_LANGUAGE, today: date | None = None
         else:
             verdict = "eligible"
     doubts = _doubts(verdict, outcome, body, allowance)
-    return _worded(verdict, doubts, outcome, body, allowance, lang)
+    fixes = ways_forward(outcome.reasons, outcome.warnings, body, allowance, day)
+    return _worded(verdict, doubts, outcome, fixes, body, allowance, lang)
 
 
 def _amount(figures: AllowanceFigures) -> Money | AmountRange:
@@ -131,6 +134,7 @@ def _worded(
     verdict: str,
     doubts: tuple[Finding, ...],
     outcome: Outcome,
+    fixes: list[Finding],
     body: str | None,
     allowance: AllowanceFigures | None,
     lang: str,
@@ -144,6 +148,7 @@ def _worded(
         reasons=[_item(lang, "reasons", f) for f in outcome.reasons],
         warnings=[_item(lang, "warnings", f) for f in _one_amount_doubt(_unique(outcome.warnings))],
         steps=[_item(lang, "steps", f) for f in outcome.steps],
+        fixes=[_item(lang, "fixes", f) for f in fixes],
         body=body_info(body, lang) if body else None,
         allowance=allowance,
         missing=missing,
@@ -191,18 +196,25 @@ def _params(finding: Finding, lang: str) -> dict[str, object]:
     return params
 
 
+# The catalogue sections whose items carry links and a body (cip_core/data/steps.toml's tables).
+LINKED = {"steps": "step", "fixes": "fix"}
+
+
 def _item(lang: str, section: str, finding: Finding) -> Item:
-    step = step_details(finding.code) if section == "steps" else None
     if finding.source:
         url, note = url_note(finding.source, lang)
     else:
         url, note = source_url(finding.text_key, lang), source_note(finding.text_key, lang)
+    shown = extras(LINKED[section], finding, lang) if section in LINKED else None
+    actor = shown.actor if shown else None
     return Item(
         finding.code,
         text(lang, section, finding.text_key, **_params(finding, lang)),
         url,
-        actor=step.actor if step else None,
-        actor_label=text(lang, "actors", step.actor) if step else None,
-        links=step.links(lang, finding) if step else None,
+        actor=actor,
+        actor_label=text(lang, "actors", actor) if actor else None,
+        links=shown.links if shown else None,
         source_note=note,
+        date=finding.due.isoformat() if finding.due else None,
+        body=shown.body if shown else None,
     )

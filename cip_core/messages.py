@@ -34,6 +34,11 @@ class Ratio(Decimal):
     """A Decimal that is a share of a whole (formatted as a percentage in messages)."""
 
 
+class Term(str):
+    """A key of the catalogue's ``[values]``: a sentence shows its words in the reader's language
+    (the body that issues work permits in a region...)."""
+
+
 def catalogue_path(lang: str) -> str:
     return f"cip_core/messages/{lang}.toml"
 
@@ -106,6 +111,8 @@ def format_value(value: object, lang: str) -> str:
         return format_money(Decimal(value), lang)
     if isinstance(value, Ratio):
         return format_percent(Decimal(value), lang)
+    if isinstance(value, Term):  # a missing key is an error naming the catalogue
+        return str(lookup(lang, "values", str(value)))
     if isinstance(value, Decimal):
         return format_number(value, lang)
     if isinstance(value, date):

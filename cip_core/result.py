@@ -20,16 +20,18 @@ VERDICTS = ("eligible", "not_eligible", "refer", "incomplete")
 
 @dataclass(frozen=True)
 class Item:
-    """A reason, warning or step, in the requested language, with its source."""
+    """A reason, warning, step or fix, in the requested language, with its source."""
 
     code: str
     message: str
     source: str
     actor: str | None = None  # steps only: trainee | employer | both
-    links: list[dict[str, str]] | None = None  # steps only: official page, site section
+    links: list[dict[str, str]] | None = None  # steps and fixes: official page, site section
     # "in French" when the source's page is not in the reader's language (sources.toml fallback).
     source_note: str = ""
     actor_label: str | None = None  # steps only: who acts, in the requested language
+    date: str | None = None  # steps: the last day to do it (YYYY-MM-DD), when the rules give one
+    body: dict[str, Any] | None = None  # steps and fixes: the body to ask, with its contact
 
     def to_dict(self) -> dict[str, Any]:
         item: dict[str, Any] = {
@@ -40,8 +42,13 @@ class Item:
         }
         if self.actor is not None:
             item["actor"] = self.actor
-            item["links"] = [dict(link) for link in self.links or []]
             item["actor_label"] = self.actor_label
+        if self.links is not None:
+            item["links"] = [dict(link) for link in self.links]
+        if self.date is not None:
+            item["date"] = self.date
+        if self.body is not None:
+            item["body"] = dict(self.body)
         return item
 
 
@@ -55,6 +62,8 @@ class Result:
     reasons: list[Item] = field(default_factory=list)
     warnings: list[Item] = field(default_factory=list)
     steps: list[Item] = field(default_factory=list)
+    # What would make the stage possible, or whom to ask instead (every "no" and referral has one).
+    fixes: list[Item] = field(default_factory=list)
     body: Body | None = None
     allowance: AllowanceFigures | None = None
     missing: list[str] = field(default_factory=list)
@@ -69,6 +78,7 @@ class Result:
             "reasons": [item.to_dict() for item in self.reasons],
             "warnings": [item.to_dict() for item in self.warnings],
             "steps": [item.to_dict() for item in self.steps],
+            "fixes": [item.to_dict() for item in self.fixes],
             "body": self.body.to_dict() if self.body else None,
             "allowance": _allowance_dict(self.allowance, self.lang) if self.allowance else None,
             "missing": list(self.missing),

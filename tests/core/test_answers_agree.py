@@ -30,7 +30,7 @@ def answer(lang: str = "fr", today: date = TODAY, **changes: str) -> dict[str, A
 
 def sentences(result: dict[str, Any]) -> list[str]:
     found = [result["headline"]]
-    for key in ("reasons", "warnings", "steps"):
+    for key in ("reasons", "warnings", "steps", "fixes"):
         found += [item["message"] for item in result[key]]
     return found
 

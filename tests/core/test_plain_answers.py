@@ -22,7 +22,7 @@ from cip_core.rules import Finding
 from site_plugins.language.sentences import CATALOGUE_LIMIT, split_sentences, word_count
 from tests.core.golden import load_cases
 
-ANSWER_SECTIONS = ("verdicts", "headlines", "doubts", "reasons", "warnings", "steps")
+ANSWER_SECTIONS = ("verdicts", "headlines", "doubts", "reasons", "warnings", "steps", "fixes")
 
 
 def answers() -> list[tuple[str, str, dict[str, Any] | InputError]]:
@@ -46,7 +46,9 @@ def texts(answer: dict[str, Any] | InputError) -> list[str]:
     if isinstance(answer, InputError):
         return [e.message for e in answer.errors]
     found = [answer["headline"], answer["summary"]]
-    return found + [i["message"] for k in ("reasons", "warnings", "steps") for i in answer[k]]
+    return found + [
+        i["message"] for k in ("reasons", "warnings", "steps", "fixes") for i in answer[k]
+    ]
 
 
 def test_no_answer_sentence_is_over_the_limit() -> None:
