@@ -37,8 +37,10 @@ BODY_NAMES = ("body", "home_body", "exemption_body", "registration_body")
 # The doubts about the exact amount of the RMMG behind the minimum (its date, a forecast, an
 # amount no source states) and the offer they leave unsure (inside the range, a few cents short):
 # one warning says it to the reader, the first of these present, so an answer gives one short
-# "to check" line per doubt (issue 20, item 5).
+# "to check" line per doubt (issue 20, item 5). The age scale's range comes first: it gives the
+# reason and the same advice (plan the higher amount, or ask the body) as the offer's warning.
 AMOUNT_DOUBTS = (
+    "age_18_20_range",
     "allowance_within_range",
     "rounding_tolerance",
     "parameter_may_be_outdated",
