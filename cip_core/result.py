@@ -99,12 +99,16 @@ def _money_or_range(low: Decimal, high: Decimal, lang: str) -> str:
 
 
 def _computed(figures: AllowanceFigures) -> tuple[Decimal, Decimal] | None:
-    """The RMMG's bounds × ½ × ``age_percent`` × ``fraction``: what the computation line shows."""
+    """The RMMG's bounds × ½ × the age share's bounds × ``fraction``: what the computation line
+    shows, so that it ends on the same range as every other sentence of the answer (an 18-20
+    year-old's share is a range too)."""
     if figures.minimum is None or figures.age_percent is None:
         return None
     low = figures.rmmg if figures.rmmg_low is None else figures.rmmg_low
     percent, fraction = figures.age_percent, figures.fraction
-    return scaled_minimum(low, percent, fraction), scaled_minimum(figures.rmmg, percent, fraction)
+    percent_low = percent if figures.age_percent_low is None else figures.age_percent_low
+    high = scaled_minimum(figures.rmmg, percent, fraction)
+    return scaled_minimum(low, percent_low, fraction), high
 
 
 def allowance_display(figures: AllowanceFigures, lang: str) -> dict[str, str | None]:

@@ -55,6 +55,8 @@ def test_one_answer_quotes_one_range(lang: str, changes: dict[str, str]) -> None
     low, high = (format_money(Decimal(allowance["range"][k]), lang) for k in ("low", "high"))
     shown = allowance["display"]["minimum_range"]
     assert low in shown and high in shown
+    # The page's computation line ("RMMG × ½ × age × time = …") ends on the same range.
+    assert allowance["display"]["minimum"] == shown
     texts = sentences(result)
     # The bottom of the range never stands alone as "the minimum" (language review X4).
     for text in texts:
