@@ -14,7 +14,7 @@ from __future__ import annotations
 from datetime import date
 
 from cip_core.bodies import body as body_info
-from cip_core.case import FIELD_NAMES, Case, asked_fields, normalise_case
+from cip_core.case import FIELD_NAMES, Case, asked_fields, checked_case
 from cip_core.item_links import extras
 from cip_core.messages import DEFAULT_LANGUAGE, Money, format_value, text, value_label
 from cip_core.result import Item, Result
@@ -54,7 +54,7 @@ def evaluate(case: Case, lang: str = DEFAULT_LANGUAGE, today: date | None = None
     ``today`` (default: the system date) is the start date used when none is given, and the day
     against which deadlines are checked; tests pass it so no answer depends on the day they run.
     """
-    case = normalise_case(case, lang)
+    case = checked_case(case, lang)  # read once: a parsed case is not parsed again
     today = today or date.today()
     day = case.start_date or today  # every limit is read at the stage's start date
     body, body_outcome = competent_body(case)

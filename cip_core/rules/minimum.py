@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from cip_core.money import to_cents
+from cip_core.formatting import to_cents
 from cip_core.parameters import STATED, UNKNOWN, parameter
 
 FIRM = "firm"
