@@ -15,8 +15,6 @@ from cip_core.rules.allowance import AllowanceFigures
 from cip_core.rules.minimum import scaled_minimum
 from cip_core.sources import reference_in
 
-VERDICTS = ("eligible", "not_eligible", "refer", "incomplete")
-
 
 @dataclass(frozen=True)
 class Item:

@@ -17,8 +17,8 @@ from cip_core.checked import checked_on
 from cip_core.formatting import format_date, format_money, format_number, format_percent
 from cip_core.messages import lookup, text
 from cip_core.parameters import DatedValue, parameter, value_at
+from cip_core.rules import FIRM
 from cip_core.rules.minimum import (
-    FIRM,
     RmmgOn,
     adult_minimum,
     age_share,

@@ -32,7 +32,9 @@ def asked_back(typed: str, lang: str) -> InputError:
 
 def test_each_catalogue_says_which_mark_means_thousands() -> None:
     marks = {lang: lookup(lang, "format", "typed_thousands") for lang in LANGUAGES}
-    assert marks == {"fr": ".", "nl": ".", "en": ","}
+    assert set(marks.values()) <= {".", ","}  # a new language says its own
+    known = {"fr": ".", "nl": ".", "en": ","}
+    assert {lang: marks[lang] for lang in known if lang in marks} == known
 
 
 @pytest.mark.parametrize(
