@@ -15,13 +15,8 @@ from collections.abc import Iterable
 from typing import Any, NoReturn, TextIO
 
 from cip_core.bodies import CONTACT_FIELDS
-from cip_core.case import (
-    FIELD_NAMES,
-    FieldError,
-    InputError,
-    check_language,
-    escape_controls,
-)
+from cip_core.case import FIELD_NAMES
+from cip_core.errors import FieldError, InputError, check_language, escape_controls
 from cip_core.messages import DEFAULT_LANGUAGE, LANGUAGES, catalogue, field_label, text
 from cip_core.protocol import answer_case
 from cip_core.result import Result, allowance_display

@@ -14,12 +14,12 @@ from __future__ import annotations
 from datetime import date
 
 from cip_core.bodies import body as body_info
-from cip_core.case import FIELD_NAMES, Case, asked_fields, normalise_case
+from cip_core.case import FIELD_NAMES, Case, asked_fields, checked_case
 from cip_core.item_links import extras
 from cip_core.messages import DEFAULT_LANGUAGE, Money, format_value, text, value_label
 from cip_core.result import Item, Result
-from cip_core.rules import AmountRange, Finding, Outcome
-from cip_core.rules.allowance import FIRM, TO_CONFIRM, AllowanceFigures, minimum_allowance
+from cip_core.rules import FIRM, TO_CONFIRM, AmountRange, Finding, Outcome
+from cip_core.rules.allowance import AllowanceFigures, minimum_allowance
 from cip_core.rules.body import competent_body, route_of
 from cip_core.rules.duration import duration, working_time
 from cip_core.rules.exclusions import exclusions, route_exclusions
@@ -56,7 +56,7 @@ def evaluate(case: Case, lang: str = DEFAULT_LANGUAGE, today: date | None = None
     ``today`` (default: the system date) is the start date used when none is given, and the day
     against which deadlines are checked; tests pass it so no answer depends on the day they run.
     """
-    case = normalise_case(case, lang)
+    case = checked_case(case, lang)  # read once: a parsed case is not parsed again
     today = today or date.today()
     day = case.start_date or today  # every limit is read at the stage's start date
     body, body_outcome = competent_body(case)
@@ -148,7 +148,7 @@ def _worded(
         headline=_headline(verdict, doubts, body, lang),
         summary=text(lang, "verdicts", verdict),
         reasons=[_item(lang, "reasons", f) for f in outcome.reasons],
-        warnings=[_item(lang, "warnings", f) for f in _one_amount_doubt(_unique(outcome.warnings))],
+        warnings=[_item(lang, "warnings", f) for f in one_amount_doubt(_unique(outcome.warnings))],
         steps=[_item(lang, "steps", f) for f in outcome.steps],
         fixes=[_item(lang, "fixes", f) for f in fixes],
         body=body_info(body, lang) if body else None,
@@ -168,7 +168,7 @@ def _unique(findings: list[Finding]) -> list[Finding]:
     return kept
 
 
-def _one_amount_doubt(findings: list[Finding]) -> list[Finding]:
+def one_amount_doubt(findings: list[Finding]) -> list[Finding]:
     """The warnings with only the most telling doubt about the minimum's amount (AMOUNT_DOUBTS)."""
     present = [f.code for f in findings if f.code in AMOUNT_DOUBTS]
     kept = min(present, key=AMOUNT_DOUBTS.index) if present else None

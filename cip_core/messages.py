@@ -13,7 +13,7 @@ from decimal import Decimal
 from typing import Any
 
 from cip_core._data import load_toml, toml_names
-from cip_core.money import format_date, format_money, format_number, format_percent
+from cip_core.formatting import format_date, format_money, format_number, format_percent
 
 # Sorted file names, with French (the sheet's language and the CLI's default) first.
 DEFAULT_LANGUAGE = "fr"

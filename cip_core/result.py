@@ -8,14 +8,12 @@ from typing import Any
 
 from cip_core.bodies import Body
 from cip_core.checked import allowance_checked_on
+from cip_core.formatting import format_date, format_money, format_percent, money_str
 from cip_core.messages import text
-from cip_core.money import format_date, format_money, format_percent, money_str
 from cip_core.parameters import value_at
 from cip_core.rules.allowance import AllowanceFigures
 from cip_core.rules.minimum import scaled_minimum
 from cip_core.sources import reference_in
-
-VERDICTS = ("eligible", "not_eligible", "refer", "incomplete")
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,11 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
+# The certainty of a verdict or a figure (the contract's `certainty`): `firm` when it cannot
+# change once the unsure facts are known, `to_confirm` when it rests on one of them.
+FIRM = "firm"
+TO_CONFIRM = "to_confirm"
+
 
 @dataclass(frozen=True)
 class Finding:

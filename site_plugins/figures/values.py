@@ -2,7 +2,7 @@
 
 A renderer reads a figure from cip_core (``rmmg_on``, ``current_minimum``, ``adult_minimum``,
 ``scaled_minimum``, ``age_share``, ``value_at``, ``checked_on``) and formats it for the page's
-language with ``cip_core.money`` and the catalogue's words; it never works a figure out itself,
+language with ``cip_core.formatting`` and the catalogue's words; it never works a figure out itself,
 so the pages and the calculator cannot disagree.
 """
 
@@ -14,11 +14,11 @@ from decimal import Decimal
 from cip_core.bodies import CONTACT_FIELDS, body_keys
 from cip_core.bodies import body as body_info
 from cip_core.checked import checked_on
+from cip_core.formatting import format_date, format_money, format_number, format_percent
 from cip_core.messages import lookup, text
-from cip_core.money import format_date, format_money, format_number, format_percent
 from cip_core.parameters import DatedValue, parameter, value_at
+from cip_core.rules import FIRM
 from cip_core.rules.minimum import (
-    FIRM,
     RmmgOn,
     adult_minimum,
     age_share,

@@ -2,7 +2,8 @@
 
 Standard library only, so the very same runner also runs inside Pyodide (tests/pyodide).
 Each case names a ``base`` input (optional), its own ``input`` (strings, as from a URL), the
-language, and an ``expect`` table; only the keys present in ``expect`` are checked. Whatever the
+language, and an ``expect`` table: the verdict always (or, for bad input, ``error_fields``);
+every other key only where the case lists it (``warnings``, ``steps``...). Whatever the
 case lists, every "no" and every referral must show a way forward (``fixes``), and every step and
 fix its pages.
 """
@@ -97,8 +98,10 @@ def check_case(case: dict[str, Any]) -> list[str]:
         if got != want:
             problems.append(f"{name}: {label} = {got!r}, expected {want!r}")
 
-    if "verdict" in expect:
-        compare("verdict", result["verdict"], expect["verdict"])
+    # The verdict always; the warnings, steps and the rest wherever the case lists them.
+    if "verdict" not in expect:
+        problems.append(f"{name}: the case states no verdict (expect.verdict)")
+    compare("verdict", result["verdict"], expect.get("verdict"))
     if "certainty" in expect:
         compare("certainty", result["certainty"], expect["certainty"])
     if "headline_contains" in expect and expect["headline_contains"] not in result["headline"]:

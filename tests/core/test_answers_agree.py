@@ -12,8 +12,8 @@ import pytest
 
 from cip_core import evaluate, parse_case
 from cip_core.bodies import body
+from cip_core.formatting import format_money
 from cip_core.messages import LANGUAGES, lookup
-from cip_core.money import format_money
 
 CASE = {
     "workplace_region": "brussels", "language": "fr", "duration_months": "3",

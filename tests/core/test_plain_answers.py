@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 
 from cip_core import InputError, evaluate, parse_case
-from cip_core.evaluate import AMOUNT_DOUBTS, _one_amount_doubt
+from cip_core.evaluate import AMOUNT_DOUBTS, one_amount_doubt
 from cip_core.messages import LANGUAGES, catalogue
 from cip_core.rules import Finding
 from site_plugins.language.sentences import CATALOGUE_LIMIT, split_sentences, word_count
@@ -110,7 +110,7 @@ def test_an_answer_has_one_warning_on_the_minimums_amount() -> None:
     # The rule keeps the most telling doubt: the offer's own line before the RMMG's.
     warned = [Finding("parameter_may_be_outdated"), Finding("rmmg_forecast"),
               Finding("work_permit_needed"), Finding("allowance_within_range")]  # fmt: skip
-    kept = [f.code for f in _one_amount_doubt(warned)]
+    kept = [f.code for f in one_amount_doubt(warned)]
     assert kept == ["work_permit_needed", "allowance_within_range"]
 
 

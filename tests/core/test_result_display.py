@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from cip_core import evaluate, parse_case
-from cip_core.money import format_date
+from cip_core.formatting import format_date
 from cip_core.parameters import parameter
 
 CASE = {

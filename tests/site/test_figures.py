@@ -7,8 +7,8 @@ from decimal import Decimal
 
 import pytest
 
+from cip_core.formatting import format_date, format_money, format_number, format_percent, to_cents
 from cip_core.messages import LANGUAGES, lookup
-from cip_core.money import format_date, format_money, format_number, format_percent, to_cents
 from cip_core.parameters import parameter, value_at
 from cip_core.sources import reference_in
 from site_plugins.figures.markers import FigureError, find_markers, render_figures
