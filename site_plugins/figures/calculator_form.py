@@ -64,12 +64,10 @@ def _field_id(kind: str, name: str, value: str = "") -> str:
     return FIELD_IDS[kind].format(name=name, value=value)
 
 
-def _t(text: str) -> str:
+def escape_text(text: str) -> str:
+    """``text`` for an element's content: ``&``, ``<`` and ``>`` escaped, quotes left as typed
+    (an apostrophe stays one). Attribute values use ``html.escape``, which escapes quotes too."""
     return escape(text, quote=False)
-
-
-def _a(text: str) -> str:
-    return escape(text, quote=True)
 
 
 def relative(page_url: str, target: str) -> str:
@@ -88,7 +86,7 @@ def language_root(page_url: str) -> str:
 def _help(lang: str, page_url: str, catalogue_help: Mapping[str, Any]) -> str:
     root = language_root(page_url)
     pages = "".join(
-        f'<li><a href="{_a(relative(page_url, root + target))}">{_t(title)}</a></li>'
+        f'<li><a href="{escape(relative(page_url, root + target))}">{escape_text(title)}</a></li>'
         for target, title in _help_pages(lang, catalogue_help)
     )
     items = []
@@ -100,10 +98,12 @@ def _help(lang: str, page_url: str, catalogue_help: Mapping[str, Any]) -> str:
         else:
             href, name = contact, info.name
         role = lookup(lang, "form", "help_bodies", key)
-        items.append(f'<li><a href="{_a(href)}">{_t(name)}</a> — {_t(role)}</li>')
+        items.append(
+            f'<li><a href="{escape(href)}">{escape_text(name)}</a> — {escape_text(role)}</li>'
+        )
     return (
         f'<ul class="cip-help-links">{pages}</ul>\n'
-        f"<p>{_t(lookup(lang, 'form', 'bodies_intro'))}</p>\n"
+        f"<p>{escape_text(lookup(lang, 'form', 'bodies_intro'))}</p>\n"
         f'<ul class="cip-help-links">{"".join(items)}</ul>'
     )
 
@@ -123,7 +123,7 @@ def _head(q: Mapping[str, Any], lang: str, tag: str) -> tuple[list[str], str | N
     attrs = f'class="cip-question" id="{_field_id("question", name)}" data-field="{name}"'
     if condition:
         # The page script evaluates this exactly as cip_core.questions.is_asked; hidden until asked.
-        attrs += f" data-asked-if='{_a(json.dumps(condition, separators=(',', ':')))}' hidden"
+        attrs += f" data-asked-if='{escape(json.dumps(condition, separators=(',', ':')))}' hidden"
     lines = [f"<{tag} {attrs}>"]
     hint_id = _field_id("hint", name) if "hint" in words else None
     return lines, hint_id
@@ -134,7 +134,7 @@ def _tail(q: Mapping[str, Any], lang: str, hint_id: str | None) -> list[str]:
     lines = []
     if hint_id:
         hint = lookup(lang, "questions", name, "hint")
-        lines.append(f'<p class="cip-hint" id="{hint_id}">{_t(hint)}</p>')
+        lines.append(f'<p class="cip-hint" id="{hint_id}">{escape_text(hint)}</p>')
     lines.append(f'<p class="cip-field-error" id="{_field_id("error", name)}" hidden></p>')
     return lines
 
@@ -143,7 +143,8 @@ def _radios(q: Mapping[str, Any], lang: str, values: list[str], inline: bool) ->
     name = q["name"]
     lines, hint_id = _head(q, lang, "fieldset")
     lines.append(
-        f'<legend class="cip-legend">{_t(lookup(lang, "questions", name, "legend"))}</legend>'
+        f'<legend class="cip-legend">'
+        f"{escape_text(lookup(lang, 'questions', name, 'legend'))}</legend>"
     )
     lines += _tail(q, lang, hint_id)
     lines.append(f'<div class="cip-choices{" cip-choices--inline" if inline else ""}">')
@@ -156,7 +157,7 @@ def _radios(q: Mapping[str, Any], lang: str, values: list[str], inline: bool) ->
         lines.append(
             f'<div class="cip-choice"><input type="radio" id="{choice_id}" name="{name}"'
             f' value="{value}"{checked}{described}><label for="{choice_id}">'
-            f"{_t(label)}</label></div>"
+            f"{escape_text(label)}</label></div>"
         )
     lines += ["</div>", "</fieldset>"]
     return "\n".join(lines)
@@ -167,7 +168,8 @@ def _input(q: Mapping[str, Any], lang: str, attributes: str) -> str:
     lines, hint_id = _head(q, lang, "div")
     legend = lookup(lang, "questions", name, "legend")
     lines.append(
-        f'<label class="cip-legend" for="{_field_id("control", name)}">{_t(legend)}</label>'
+        f'<label class="cip-legend" for="{_field_id("control", name)}">'
+        f"{escape_text(legend)}</label>"
     )
     lines += _tail(q, lang, hint_id)
     described = f' aria-describedby="{hint_id}"' if hint_id else ""
@@ -222,7 +224,9 @@ def _form(lang: str) -> str:
                 lines.append("</section>")
             group = q["group"]
             lines.append('<section class="cip-group">')
-            lines.append(f'<h3 class="cip-group-title">{_t(lookup(lang, "groups", group))}</h3>')
+            lines.append(
+                f'<h3 class="cip-group-title">{escape_text(lookup(lang, "groups", group))}</h3>'
+            )
         lines.append(RENDERERS[q["kind"]](q, lang))
     if group is not None:
         lines.append("</section>")
@@ -236,48 +240,48 @@ def render_calculator(lang: str, page_url: str) -> str:
     form = lookup(lang, "form")
     return "\n".join(
         [
-            f'<div class="cip-calculator" id="{_id("root")}" data-lang="{_a(lang)}">',
-            f'<link rel="stylesheet" href="{_a(relative(page_url, CSS))}">',
+            f'<div class="cip-calculator" id="{_id("root")}" data-lang="{escape(lang)}">',
+            f'<link rel="stylesheet" href="{escape(relative(page_url, CSS))}">',
             '<noscript><div class="cip-notice" id="cip-noscript">',
-            f'<p class="cip-notice-text">{_t(form["noscript"])}</p>',
+            f'<p class="cip-notice-text">{escape_text(form["noscript"])}</p>',
             help_block,
             "</div></noscript>",
             f'<div class="cip-notice" id="{_id("failure")}" hidden>',
-            f'<p class="cip-notice-text" role="alert">{_t(form["failure"])}</p>',
+            f'<p class="cip-notice-text" role="alert">{escape_text(form["failure"])}</p>',
             help_block,
             "</div>",
             f'<div class="cip-status" id="{_id("status")}" role="status" hidden>',
             f'<span class="cip-status-text" id="{_id("statusText")}">'
-            f"{_t(ui['stages']['start'])}</span>",
+            f"{escape_text(ui['stages']['start'])}</span>",
             f'<progress class="cip-progress" id="{_id("progress")}" max="1"'
             f' aria-labelledby="{_id("statusText")}"></progress>',
             "</div>",
             f'<div class="cip-app" id="{_id("app")}" hidden>',
-            f'<h2 id="cip-form-title">{_t(ui["answers"])}</h2>',
+            f'<h2 id="cip-form-title">{escape_text(ui["answers"])}</h2>',
             f'<form class="cip-form" id="{_id("form")}" action="" method="get" novalidate'
             ' aria-labelledby="cip-form-title">',
             _form(lang),
             "</form>",
             f'<section class="cip-answer" id="{_id("answer")}" aria-labelledby="cip-answer-title">',
             '<div class="cip-answer-inner">',
-            f'<h2 id="cip-answer-title">{_t(form["answer_title"])}</h2>',
+            f'<h2 id="cip-answer-title">{escape_text(form["answer_title"])}</h2>',
             f'<div class="cip-result" id="{_id("result")}" aria-live="polite"'
             ' data-state="waiting">'
-            f"<p>{_t(ui['waiting'])}</p></div>",
+            f"<p>{escape_text(ui['waiting'])}</p></div>",
             '<div class="cip-actions">',
             f'<button type="button" class="md-button" id="{_id("copy")}">'
-            f"{_t(form['copy'])}</button>",
+            f"{escape_text(form['copy'])}</button>",
             f'<button type="button" class="md-button" id="{_id("print")}">'
-            f"{_t(form['print'])}</button>",
+            f"{escape_text(form['print'])}</button>",
             f'<p class="cip-copy-status" id="{_id("copyStatus")}" role="status"></p>',
             "</div>",
             "</div>",
             "</section>",
             "</div>",
             _json_block(lang),
-            f'<script type="module" async src="{_a(relative(page_url, EARLY))}"></script>',
-            f'<script type="module" src="{_a(relative(page_url, SCRIPT))}"></script>',
-            f'<script nomodule src="{_a(relative(page_url, NOMODULE))}"></script>',
+            f'<script type="module" async src="{escape(relative(page_url, EARLY))}"></script>',
+            f'<script type="module" src="{escape(relative(page_url, SCRIPT))}"></script>',
+            f'<script nomodule src="{escape(relative(page_url, NOMODULE))}"></script>',
             "</div>",
         ]
     )

@@ -1,6 +1,6 @@
 """The ids the calculator's HTML and scripts share are written once, in
-site_plugins/calculator_form.py (ELEMENT_IDS, FIELD_IDS): the block is rendered from that table,
-the scripts get it in the page's data block, and no script writes one of them itself."""
+site_plugins/figures/calculator_form.py (ELEMENT_IDS, FIELD_IDS): the block is rendered from that
+table, the scripts get it in the page's data block, and no script writes one of them itself."""
 
 from __future__ import annotations
 

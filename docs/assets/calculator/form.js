@@ -1,6 +1,6 @@
-// The form (rendered by site_plugins/calculator_form.py): reads the reader's answers, shows a
+// The form (rendered by site_plugins/figures/calculator_form.py): reads the reader's answers, shows a
 // case as the core reads it, asks only the questions that apply (questions.toml asked_if, read
-// as cip_core.case.condition_holds reads it) and puts the core's messages beside their fields.
+// as cip_core.questions.condition_holds reads it) and puts the core's messages beside their fields.
 import { fieldElement, fieldId } from "./page_data.js";
 
 export function formOf(element, rules) {

@@ -1,4 +1,4 @@
-// What the build hands the scripts in the page's data block (site_plugins/calculator_form.py,
+// What the build hands the scripts in the page's data block (site_plugins/figures/calculator_form.py,
 // script_texts): the sentences of the page's language, each question's short label, the core's
 // reading rules, and the ids of the elements the Python-rendered block and the scripts share —
 // each written once there, so nothing in the scripts is per language or repeats an id.
