@@ -13,6 +13,8 @@ import re
 import subprocess
 from pathlib import Path
 
+from tests.repo.test_standalone import project_files
+
 ROOT = Path(__file__).resolve().parents[2]
 RESULTS = Path("benchmarks") / "RESULTS.md"
 # File names a description may put in backticks (commands and flags are left alone).
@@ -42,13 +44,9 @@ def _glob(base: Path, name: str) -> list[Path]:
     return [p for p in base.glob(pattern) if p.is_dir() or not name.endswith("/")]
 
 
-def _tracked_folders(root: Path) -> set[str]:
+def _project_folders(root: Path) -> set[str]:
     """Every folder holding a file of the project (tracked, or new and not ignored)."""
-    listed = subprocess.run(
-        ["git", "ls-files", "--cached", "--others", "--exclude-standard"],
-        cwd=root, capture_output=True, text=True, check=True,
-    ).stdout.split()  # fmt: skip
-    return {str(Path(name).parent) for name in listed if (root / name).is_file()}
+    return {str(path.parent.relative_to(root)) for path in project_files(root)}
 
 
 def layout_problems(root: Path) -> list[str]:
@@ -65,7 +63,7 @@ def layout_problems(root: Path) -> list[str]:
             ):
                 problems.append(f"the Layout row of {path} names {name}, which does not exist")
     named = [path.rstrip("/") for path, _ in rows]
-    folders = _tracked_folders(root)
+    folders = _project_folders(root)
     needed = {f.split("/")[0] for f in folders if f != "."}
     needed |= {"/".join(f.split("/")[:2]) for f in folders if f.startswith("cip_core/")}
     for folder in sorted(needed):
