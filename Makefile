@@ -103,7 +103,10 @@ test-browser: build browser $(STAMP)
 	CIP_SITE_DIR=$(abspath $(SITE)) $(PY) -m pytest tests/browser tests/trust -q $(XDIST)
 
 # Every test reads the one site that `build` has just written (CIP_SITE_DIR): none builds it again.
-test: lint build browser $(STAMP)
+# Lint, the build and the browser's install run side by side once the installs are done (they
+# share nothing but those); the tests start when all three have passed.
+test: $(STAMP) node_modules/.package-lock.json
+	@$(MAKE) --no-print-directory -j3 --output-sync=target lint build browser
 	CIP_SITE_DIR=$(abspath $(SITE)) $(PY) -m pytest tests -q $(XDIST) $(PYTEST_ARGS)
 
 # The inner loop: lint beside the core, site and repository tests (no browser, no Pyodide run).

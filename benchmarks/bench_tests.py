@@ -73,12 +73,19 @@ def main(argv: list[str]) -> int:
             return done.returncode
         durations = _durations(report)
     by_folder: Counter[str] = Counter()
+    by_file: Counter[str] = Counter()
     for seconds, test in durations:
         parts = test.split(".")
         by_folder[parts[1] if len(parts) > 2 and parts[0] == "tests" else "other"] += seconds
+        by_file["/".join(test.split("::")[0].split(".")[:3]) + ".py"] += seconds
     print(f"time in tests, by folder (sum over workers, {len(durations)} tests):")
     for folder, seconds in by_folder.most_common():
         print(f"  {folder:10s} {seconds:7.1f} s")
+    # xdist hands out whole files (--dist loadfile): the longest files decide how well two
+    # workers share the run (tests/conftest.py starts the longest folders first).
+    print("slowest files:")
+    for file, seconds in by_file.most_common(12):
+        print(f"  {seconds:7.1f} s  {file}")
     print("slowest tests:")
     for seconds, test in sorted(durations, reverse=True)[:12]:
         print(f"  {seconds:7.1f} s  {test}")

@@ -7,6 +7,10 @@
 - One edited project copy per test run (`edited_project`), built once for the tests that need it.
 - Under pytest-xdist (`make test`: `-n 2 --dist loadfile --no-loadscope-reorder`), the tests of
   one file stay in one worker, so module-scoped fixtures (a watched page...) are made once.
+- One trace of the standard library per version of the core's code: the project copies that
+  tests build (an editor's update, a placeholder language) differ from the project in data only,
+  so their runtime bundles reuse the project's trace (CIP_TRACE_CACHE, read by
+  tools/bundle_runtime_cache.py, inherited by every command a test starts).
 """
 
 from __future__ import annotations
@@ -23,6 +27,10 @@ from tests.browser_support import launch_chromium
 from tests.once import once_per_run
 from tests.pyodide.project_copy import build_edited_project
 from tests.site.built_site import build_real_site
+
+os.environ.setdefault(
+    "CIP_TRACE_CACHE", str(Path(__file__).resolve().parents[1] / "build" / "stdlib-trace")
+)
 
 
 @pytest.fixture(scope="session")

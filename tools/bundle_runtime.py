@@ -16,6 +16,13 @@
 Incremental: when the inputs (runtime files, core sources, this tool) are unchanged and the
 output is intact, it does nothing. The runtime plugin (site_plugins/runtime/) copies
 the folder into the built site at /assets/pyodide/.
+
+The trace of the standard library (the slow part: Pyodide under Node) is kept in a cache keyed
+on what it reads: Pyodide's files, the tracing tools and the core's *code* (its ``.py`` files),
+not the core's data. An editor's data change (a new RMMG row, a catalogue's sentence, a new
+language) rebuilds the wheel but reuses the trace: the modules imported and the core's bytecode
+come from the code alone. The cache is ``build/stdlib-trace/`` (or ``$CIP_TRACE_CACHE``, which the
+tests set so that the project copies they build share the project's); ``--force`` skips it.
 """
 
 from __future__ import annotations
@@ -33,8 +40,9 @@ from pathlib import Path
 from typing import Any
 
 from tools.build_wheel import PACKAGE_DIR, build_wheel, content_hash, wheel_filename
+from tools.bundle_runtime_cache import TRACE_CACHE, trace_key, traced_stdlib
 from tools.trim_stdlib import INPUTS as TRACE_INPUTS
-from tools.trim_stdlib import TraceError, trim_stdlib
+from tools.trim_stdlib import TraceError
 
 ROOT = Path(__file__).resolve().parent.parent
 NODE_PYODIDE = ROOT / "node_modules" / "pyodide"
@@ -157,8 +165,12 @@ def bundle(
     node_pyodide: Path = NODE_PYODIDE,
     package_dir: Path = PACKAGE_DIR,
     force: bool = False,
+    trace_cache: Path | None = TRACE_CACHE,
 ) -> bool:
-    """Writes ``out_dir``; returns False when it was already up to date (nothing done)."""
+    """Writes ``out_dir``; returns False when it was already up to date (nothing done).
+
+    ``trace_cache`` None (or ``force``) traces the standard library again whatever the cache holds.
+    """
     _check_node_package(node_pyodide)
     out_dir.parent.mkdir(parents=True, exist_ok=True)
     # Several builds and test runs share one working tree: one bundler at a time.
@@ -166,7 +178,8 @@ def bundle(
         fingerprint = _fingerprint(node_pyodide, package_dir)
         if not force and _up_to_date(out_dir, fingerprint):
             return False
-        _write(out_dir, node_pyodide, package_dir, fingerprint)
+        cache = None if force or trace_cache is None else trace_cache
+        _write(out_dir, node_pyodide, package_dir, fingerprint, cache)
     return True
 
 
@@ -180,7 +193,9 @@ def _exclusive(lock_file: Path) -> Iterator[None]:
             fcntl.flock(handle, fcntl.LOCK_UN)
 
 
-def _write(out_dir: Path, node_pyodide: Path, package_dir: Path, fingerprint: str) -> None:
+def _write(
+    out_dir: Path, node_pyodide: Path, package_dir: Path, fingerprint: str, cache: Path | None
+) -> None:
     # Build beside the target and swap at the end: an interrupted run never leaves a half
     # runtime that the next run would take for a complete one.
     with tempfile.TemporaryDirectory(dir=out_dir.parent, prefix=".runtime-") as tmp:
@@ -193,7 +208,8 @@ def _write(out_dir: Path, node_pyodide: Path, package_dir: Path, fingerprint: st
         check_lock(lock, wheel)
         (staging / LOCK).write_text(json.dumps(lock, indent=1, sort_keys=True) + "\n", "utf-8")
         try:
-            stdlib = trim_stdlib(staging, Path(tmp))
+            key = trace_key(node_pyodide, package_dir, pyodide_version(node_pyodide), RUNTIME_FILES)
+            stdlib = traced_stdlib(staging, Path(tmp), key, cache)
         except TraceError as error:
             raise BundleError(f"trimming the standard library failed: {error}") from error
         # The same wheel plus the core's bytecode from that run, registered again.
