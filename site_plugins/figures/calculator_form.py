@@ -23,6 +23,8 @@ from cip_core.case import FALSE_WORDS, MAX_TEXT, QUESTIONS, TRUE_WORDS, WHITESPA
 from cip_core.messages import lookup
 
 CSS = "assets/calculator/calculator.css"
+CARD_CSS = "assets/calculator/card.css"
+PRINT_CSS = "assets/calculator/print.css"
 SCRIPT = "assets/calculator/calculator.js"
 EARLY = "assets/calculator/early.js"  # starts the worker before SCRIPT's modules have arrived
 NOMODULE = "assets/calculator/unsupported.js"
@@ -45,7 +47,23 @@ ELEMENT_IDS = {
     "copy": "cip-copy",
     "print": "cip-print",
     "copyStatus": "cip-copy-status",
+    "share": "cip-share",
+    "reset": "cip-reset",
+    "retry": "cip-retry",
+    "statusHelp": "cip-status-help",
+    "failureWasm": "cip-failure-wasm",
+    "formTitle": "cip-form-title",
 }
+# The ids of elements the scripts create (the verdict card, docs/assets/calculator/card.js),
+# written here too, so no script spells an id itself.
+SCRIPT_IDS = {
+    "verdict": "cip-verdict",
+    "verdictTitle": "cip-verdict-title",
+}
+# Seconds without any loading progress before the status line says so and offers to retry
+# (issue 20: a stalled download must not freeze at "19 %"). The page reads it from the root's
+# data-stall-ms, so a copy of the page may shorten it (the browser tests do).
+STALL_MS = 15_000
 FIELD_IDS = {
     "question": "cip-q-{name}",
     "control": "cip-{name}",
@@ -84,12 +102,17 @@ def language_root(page_url: str) -> str:
     return f"{parent}/" if parent else ""
 
 
-def _help(lang: str, page_url: str, catalogue_help: Mapping[str, Any]) -> str:
+def _help_pages_list(lang: str, page_url: str) -> str:
+    """The sheet's pages that answer the checker's questions, as a list of links."""
     root = language_root(page_url)
     pages = "".join(
         f'<li><a href="{_a(relative(page_url, root + target))}">{_t(title)}</a></li>'
-        for target, title in _help_pages(lang, catalogue_help)
+        for target, title in _help_pages(lang, load_toml(".", "questions"))
     )
+    return f'<ul class="cip-help-links">{pages}</ul>'
+
+
+def _help(lang: str, page_url: str, catalogue_help: Mapping[str, Any]) -> str:
     items = []
     for key in catalogue_help["help_bodies"]:
         info = body_info(key, lang)
@@ -101,7 +124,7 @@ def _help(lang: str, page_url: str, catalogue_help: Mapping[str, Any]) -> str:
         role = lookup(lang, "form", "help_bodies", key)
         items.append(f'<li><a href="{_a(href)}">{_t(name)}</a> — {_t(role)}</li>')
     return (
-        f'<ul class="cip-help-links">{pages}</ul>\n'
+        f"{_help_pages_list(lang, page_url)}\n"
         f"<p>{_t(lookup(lang, 'form', 'bodies_intro'))}</p>\n"
         f'<ul class="cip-help-links">{"".join(items)}</ul>'
     )
@@ -197,11 +220,16 @@ def script_texts(lang: str) -> dict[str, Any]:
     ids of the elements it looks up."""
     return {
         "ui": lookup(lang, "ui"),
+        # The core's own words: its labels (contact details, fixes), how it writes amounts and
+        # dates (format.js writes the card's figures alike) and when sources were last checked.
+        "labels": lookup(lang, "labels"),
+        "format": lookup(lang, "format"),
+        "sourcesChecked": lookup(lang, "figures", "sources_checked"),
         "short": {q["name"]: lookup(lang, "questions", q["name"], "short") for q in QUESTIONS},
         "whitespace": WHITESPACE,
         "booleans": {"yes": sorted(TRUE_WORDS), "no": sorted(FALSE_WORDS)},
         "maxText": MAX_TEXT,
-        "ids": {**ELEMENT_IDS, "fields": FIELD_IDS},
+        "ids": {**ELEMENT_IDS, **SCRIPT_IDS, "fields": FIELD_IDS},
     }
 
 
@@ -235,14 +263,18 @@ def render_calculator(lang: str, page_url: str) -> str:
     form = lookup(lang, "form")
     return "\n".join(
         [
-            f'<div class="cip-calculator" id="{_id("root")}" data-lang="{_a(lang)}">',
+            f'<div class="cip-calculator" id="{_id("root")}" data-lang="{_a(lang)}"'
+            f' data-stall-ms="{STALL_MS}">',
             f'<link rel="stylesheet" href="{_a(relative(page_url, CSS))}">',
+            f'<link rel="stylesheet" href="{_a(relative(page_url, CARD_CSS))}">',
+            f'<link rel="stylesheet" media="print" href="{_a(relative(page_url, PRINT_CSS))}">',
             '<noscript><div class="cip-notice" id="cip-noscript">',
             f'<p class="cip-notice-text">{_t(form["noscript"])}</p>',
             help_block,
             "</div></noscript>",
             f'<div class="cip-notice" id="{_id("failure")}" hidden>',
             f'<p class="cip-notice-text" role="alert">{_t(form["failure"])}</p>',
+            f'<p id="{_id("failureWasm")}" hidden>{_t(form["failure_wasm"])}</p>',
             help_block,
             "</div>",
             f'<div class="cip-status" id="{_id("status")}" role="status" hidden>',
@@ -250,11 +282,17 @@ def render_calculator(lang: str, page_url: str) -> str:
             f"{_t(ui['stages']['start'])}</span>",
             f'<progress class="cip-progress" id="{_id("progress")}" max="1"'
             f' aria-labelledby="{_id("statusText")}"></progress>',
+            f'<button type="button" class="md-button cip-retry" id="{_id("retry")}" hidden>'
+            f"{_t(ui['retry'])}</button>",
+            f'<div class="cip-status-help" id="{_id("statusHelp")}" hidden>',
+            f"<p>{_t(form['status_help'])}</p>",
+            _help_pages_list(lang, page_url),
+            "</div>",
             "</div>",
             f'<div class="cip-app" id="{_id("app")}" hidden>',
-            f'<h2 id="cip-form-title">{_t(ui["answers"])}</h2>',
+            f'<h2 id="{_id("formTitle")}">{_t(ui["answers"])}</h2>',
             f'<form class="cip-form" id="{_id("form")}" action="" method="get" novalidate'
-            ' aria-labelledby="cip-form-title">',
+            f' aria-labelledby="{_id("formTitle")}">',
             _form(lang),
             "</form>",
             f'<section class="cip-answer" id="{_id("answer")}" aria-labelledby="cip-answer-title">',
@@ -266,8 +304,12 @@ def render_calculator(lang: str, page_url: str) -> str:
             '<div class="cip-actions">',
             f'<button type="button" class="md-button" id="{_id("copy")}">'
             f"{_t(form['copy'])}</button>",
+            f'<button type="button" class="md-button" id="{_id("share")}" hidden>'
+            f"{_t(form['share'])}</button>",
             f'<button type="button" class="md-button" id="{_id("print")}">'
             f"{_t(form['print'])}</button>",
+            f'<button type="button" class="md-button" id="{_id("reset")}">'
+            f"{_t(form['reset'])}</button>",
             f'<p class="cip-copy-status" id="{_id("copyStatus")}" role="status"></p>',
             "</div>",
             "</div>",
