@@ -323,8 +323,10 @@ def test_phone_jump_to_answer_and_summary_with_change_links(
     expect(bar).to_be_visible()
     bar.locator("a").click()  # one tap from the form to the answer
     expect(page.locator("#cip-result .cip-verdict")).to_be_in_viewport()
+    # "What you told us" (not the form's title), folded after the card (issue 20).
     summary = page.locator("#cip-result .cip-part--answers")
-    expect(summary.locator("h3")).to_have_text(lookup(lang, "ui", "answers"))
+    expect(summary.locator("summary")).to_contain_text(lookup(lang, "ui", "recap"))
+    summary.locator("summary").click()
     rows = summary.locator(".cip-answer-row")
     assert rows.count() == len(BRUSSELS)
     # Each question's short name from the catalogue; each row's link goes back to its question.
@@ -334,10 +336,9 @@ def test_phone_jump_to_answer_and_summary_with_change_links(
     expect(first.locator("dd").first).to_have_text("3")
     first.locator("a").click()
     expect(page.locator("#cip-duration_months")).to_be_focused()
-    # The summary comes before the verdict: it sits above the printable result.
+    # The verdict card comes first, the recap after it (issue 20: the answer first).
     order = page.evaluate(
         "() => [...document.querySelectorAll('#cip-result > *')].map(e => e.className)"
     )
-    assert order.index("cip-part cip-part--answers") < next(
-        i for i, c in enumerate(order) if c.startswith("cip-verdict")
-    )
+    assert order[0].startswith("cip-verdict")
+    assert order.index("cip-part cip-part--answers") > 0
