@@ -5,7 +5,8 @@ Standard library only, so it runs unchanged in CPython and in Pyodide.
     from cip_core import Case, evaluate, parse_case, InputError
 """
 
-from cip_core.case import Case, FieldError, InputError, parse_case
+from cip_core.case import Case, parse_case
+from cip_core.errors import FieldError, InputError
 from cip_core.evaluate import evaluate
 from cip_core.result import Result
 

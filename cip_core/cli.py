@@ -14,13 +14,9 @@ import sys
 from collections.abc import Iterable
 from typing import Any, NoReturn, TextIO
 
-from cip_core.case import (
-    FIELD_NAMES,
-    FieldError,
-    InputError,
-    check_language,
-    escape_controls,
-)
+from cip_core.bodies import CONTACT_FIELDS
+from cip_core.case import FIELD_NAMES
+from cip_core.errors import FieldError, InputError, check_language, escape_controls
 from cip_core.messages import DEFAULT_LANGUAGE, LANGUAGES, catalogue, field_label, text
 from cip_core.protocol import answer_case
 from cip_core.result import Result, allowance_display
@@ -147,6 +143,12 @@ def render_text(result: Result) -> str:
     lines = [f"{labels['verdict']} {result.headline or result.summary}"]
     if result.body:
         lines.append(f"{labels['body']} {result.body.name} — {result.body.contact}")
+        details = result.body.contact_details
+        # The phone, e-mail and address a page states (none is ever guessed), not said twice.
+        shown = {key: details.get(key) for key in CONTACT_FIELDS}
+        known = [f"{labels[k]} {v}" for k, v in shown.items() if v and v != result.body.contact]
+        if known:
+            lines.append("  " + " · ".join(known))
     a = result.allowance
     if a is not None and a.minimum is not None:
         # One minimum, or the one range the whole answer quotes (and the RMMG's, when a range).
@@ -159,6 +161,7 @@ def render_text(result: Result) -> str:
         )
     for key, items in (
         ("reasons", result.reasons),
+        ("fixes", result.fixes),
         ("warnings", result.warnings),
         ("steps", result.steps),
     ):

@@ -14,16 +14,18 @@ from __future__ import annotations
 from datetime import date
 
 from cip_core.bodies import body as body_info
-from cip_core.case import FIELD_NAMES, Case, asked_fields, normalise_case
+from cip_core.case import FIELD_NAMES, Case, asked_fields, checked_case
+from cip_core.item_links import extras
 from cip_core.messages import DEFAULT_LANGUAGE, Money, format_value, text, value_label
 from cip_core.result import Item, Result
-from cip_core.rules import AmountRange, Finding, Outcome
-from cip_core.rules.allowance import FIRM, TO_CONFIRM, AllowanceFigures, minimum_allowance
+from cip_core.rules import FIRM, TO_CONFIRM, AmountRange, Finding, Outcome
+from cip_core.rules.allowance import AllowanceFigures, minimum_allowance
 from cip_core.rules.body import competent_body, route_of
 from cip_core.rules.duration import duration, working_time
 from cip_core.rules.exclusions import exclusions, route_exclusions
+from cip_core.rules.fixes import ways_forward
 from cip_core.rules.scope import brussels_link
-from cip_core.rules.steps import STEP_WARNINGS, step_details, steps_before_start
+from cip_core.rules.steps import STEP_WARNINGS, steps_before_start
 from cip_core.sources import source_note, source_url, url_note
 
 # Reasons that decide "not eligible" only through the amounts: their certainty is the offer's.
@@ -35,8 +37,10 @@ BODY_NAMES = ("body", "home_body", "exemption_body", "registration_body")
 # The doubts about the exact amount of the RMMG behind the minimum (its date, a forecast, an
 # amount no source states) and the offer they leave unsure (inside the range, a few cents short):
 # one warning says it to the reader, the first of these present, so an answer gives one short
-# "to check" line per doubt (issue 20, item 5).
+# "to check" line per doubt (issue 20, item 5). The age scale's range comes first: it gives the
+# reason and the same advice (plan the higher amount, or ask the body) as the offer's warning.
 AMOUNT_DOUBTS = (
+    "age_18_20_range",
     "allowance_within_range",
     "rounding_tolerance",
     "parameter_may_be_outdated",
@@ -52,7 +56,7 @@ def evaluate(case: Case, lang: str = DEFAULT_LANGUAGE, today: date | None = None
     ``today`` (default: the system date) is the start date used when none is given, and the day
     against which deadlines are checked; tests pass it so no answer depends on the day they run.
     """
-    case = normalise_case(case, lang)
+    case = checked_case(case, lang)  # read once: a parsed case is not parsed again
     today = today or date.today()
     day = case.start_date or today  # every limit is read at the stage's start date
     body, body_outcome = competent_body(case)
@@ -91,7 +95,8 @@ def evaluate(case: Case, lang: str = DEFAULT_LANGUAGE, today: date | None = None
         else:
             verdict = "eligible"
     doubts = _doubts(verdict, outcome, body, allowance)
-    return _worded(verdict, doubts, outcome, body, allowance, lang)
+    fixes = ways_forward(outcome.reasons, outcome.warnings, body, allowance, day)
+    return _worded(verdict, doubts, outcome, fixes, body, allowance, lang)
 
 
 def _amount(figures: AllowanceFigures) -> Money | AmountRange:
@@ -131,6 +136,7 @@ def _worded(
     verdict: str,
     doubts: tuple[Finding, ...],
     outcome: Outcome,
+    fixes: list[Finding],
     body: str | None,
     allowance: AllowanceFigures | None,
     lang: str,
@@ -142,8 +148,9 @@ def _worded(
         headline=_headline(verdict, doubts, body, lang),
         summary=text(lang, "verdicts", verdict),
         reasons=[_item(lang, "reasons", f) for f in outcome.reasons],
-        warnings=[_item(lang, "warnings", f) for f in _one_amount_doubt(_unique(outcome.warnings))],
+        warnings=[_item(lang, "warnings", f) for f in one_amount_doubt(_unique(outcome.warnings))],
         steps=[_item(lang, "steps", f) for f in outcome.steps],
+        fixes=[_item(lang, "fixes", f) for f in fixes],
         body=body_info(body, lang) if body else None,
         allowance=allowance,
         missing=missing,
@@ -161,7 +168,7 @@ def _unique(findings: list[Finding]) -> list[Finding]:
     return kept
 
 
-def _one_amount_doubt(findings: list[Finding]) -> list[Finding]:
+def one_amount_doubt(findings: list[Finding]) -> list[Finding]:
     """The warnings with only the most telling doubt about the minimum's amount (AMOUNT_DOUBTS)."""
     present = [f.code for f in findings if f.code in AMOUNT_DOUBTS]
     kept = min(present, key=AMOUNT_DOUBTS.index) if present else None
@@ -191,18 +198,25 @@ def _params(finding: Finding, lang: str) -> dict[str, object]:
     return params
 
 
+# The catalogue sections whose items carry links and a body (cip_core/data/steps.toml's tables).
+LINKED = {"steps": "step", "fixes": "fix"}
+
+
 def _item(lang: str, section: str, finding: Finding) -> Item:
-    step = step_details(finding.code) if section == "steps" else None
     if finding.source:
         url, note = url_note(finding.source, lang)
     else:
         url, note = source_url(finding.text_key, lang), source_note(finding.text_key, lang)
+    shown = extras(LINKED[section], finding, lang) if section in LINKED else None
+    actor = shown.actor if shown else None
     return Item(
         finding.code,
         text(lang, section, finding.text_key, **_params(finding, lang)),
         url,
-        actor=step.actor if step else None,
-        actor_label=text(lang, "actors", step.actor) if step else None,
-        links=step.links(lang, finding) if step else None,
+        actor=actor,
+        actor_label=text(lang, "actors", actor) if actor else None,
+        links=shown.links if shown else None,
         source_note=note,
+        date=finding.due.isoformat() if finding.due else None,
+        body=shown.body if shown else None,
     )

@@ -13,7 +13,7 @@ from decimal import Decimal
 from typing import Any
 
 from cip_core._data import load_toml, toml_names
-from cip_core.money import format_date, format_money, format_number, format_percent
+from cip_core.formatting import format_date, format_money, format_number, format_percent
 
 # Sorted file names, with French (the sheet's language and the CLI's default) first.
 DEFAULT_LANGUAGE = "fr"
@@ -32,6 +32,11 @@ class Money(Decimal):
 
 class Ratio(Decimal):
     """A Decimal that is a share of a whole (formatted as a percentage in messages)."""
+
+
+class Term(str):
+    """A key of the catalogue's ``[values]``: a sentence shows its words in the reader's language
+    (the body that issues work permits in a region...)."""
 
 
 def catalogue_path(lang: str) -> str:
@@ -106,6 +111,8 @@ def format_value(value: object, lang: str) -> str:
         return format_money(Decimal(value), lang)
     if isinstance(value, Ratio):
         return format_percent(Decimal(value), lang)
+    if isinstance(value, Term):  # a missing key is an error naming the catalogue
+        return str(lookup(lang, "values", str(value)))
     if isinstance(value, Decimal):
         return format_number(value, lang)
     if isinstance(value, date):

@@ -58,8 +58,6 @@ class DatedValue:
 class Parameter:
     name: str
     unit: str
-    label_fr: str
-    label_nl: str
     last_value_still_valid_on: date
     values: tuple[DatedValue, ...]
     raw: dict[str, Any]
@@ -79,9 +77,6 @@ class Parameter:
         if found is None:
             raise LookupError(f"{self.name}: no value before {self.first_date.isoformat()}")
         return found
-
-    def label(self, lang: str) -> str:
-        return self.label_nl if lang == "nl" else self.label_fr
 
 
 _parameters: dict[str, Parameter] = {}
@@ -123,8 +118,6 @@ def _read(name: str) -> Parameter:
     return Parameter(
         name=raw["name"],
         unit=raw["unit"],
-        label_fr=raw["label_fr"],
-        label_nl=raw["label_nl"],
         last_value_still_valid_on=raw["last_value_still_valid_on"],
         values=tuple(values),
         raw=raw,

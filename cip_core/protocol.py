@@ -22,7 +22,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, cast
 
-from cip_core.case import FieldError, InputError, check_language, parse_case
+from cip_core.case import parse_case
+from cip_core.errors import FieldError, InputError, check_language
 from cip_core.evaluate import evaluate
 from cip_core.messages import LANGUAGES
 from cip_core.result import Result

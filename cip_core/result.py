@@ -8,28 +8,28 @@ from typing import Any
 
 from cip_core.bodies import Body
 from cip_core.checked import allowance_checked_on
+from cip_core.formatting import format_date, format_money, format_percent, money_str
 from cip_core.messages import text
-from cip_core.money import format_date, format_money, format_percent, money_str
 from cip_core.parameters import value_at
 from cip_core.rules.allowance import AllowanceFigures
 from cip_core.rules.minimum import scaled_minimum
 from cip_core.sources import reference_in
 
-VERDICTS = ("eligible", "not_eligible", "refer", "incomplete")
-
 
 @dataclass(frozen=True)
 class Item:
-    """A reason, warning or step, in the requested language, with its source."""
+    """A reason, warning, step or fix, in the requested language, with its source."""
 
     code: str
     message: str
     source: str
     actor: str | None = None  # steps only: trainee | employer | both
-    links: list[dict[str, str]] | None = None  # steps only: official page, site section
+    links: list[dict[str, str]] | None = None  # steps and fixes: official page, site section
     # "in French" when the source's page is not in the reader's language (sources.toml fallback).
     source_note: str = ""
     actor_label: str | None = None  # steps only: who acts, in the requested language
+    date: str | None = None  # steps: the last day to do it (YYYY-MM-DD), when the rules give one
+    body: dict[str, Any] | None = None  # steps and fixes: the body to ask, with its contact
 
     def to_dict(self) -> dict[str, Any]:
         item: dict[str, Any] = {
@@ -40,8 +40,13 @@ class Item:
         }
         if self.actor is not None:
             item["actor"] = self.actor
-            item["links"] = [dict(link) for link in self.links or []]
             item["actor_label"] = self.actor_label
+        if self.links is not None:
+            item["links"] = [dict(link) for link in self.links]
+        if self.date is not None:
+            item["date"] = self.date
+        if self.body is not None:
+            item["body"] = dict(self.body)
         return item
 
 
@@ -55,6 +60,8 @@ class Result:
     reasons: list[Item] = field(default_factory=list)
     warnings: list[Item] = field(default_factory=list)
     steps: list[Item] = field(default_factory=list)
+    # What would make the stage possible, or whom to ask instead (every "no" and referral has one).
+    fixes: list[Item] = field(default_factory=list)
     body: Body | None = None
     allowance: AllowanceFigures | None = None
     missing: list[str] = field(default_factory=list)
@@ -69,6 +76,7 @@ class Result:
             "reasons": [item.to_dict() for item in self.reasons],
             "warnings": [item.to_dict() for item in self.warnings],
             "steps": [item.to_dict() for item in self.steps],
+            "fixes": [item.to_dict() for item in self.fixes],
             "body": self.body.to_dict() if self.body else None,
             "allowance": _allowance_dict(self.allowance, self.lang) if self.allowance else None,
             "missing": list(self.missing),
@@ -89,12 +97,16 @@ def _money_or_range(low: Decimal, high: Decimal, lang: str) -> str:
 
 
 def _computed(figures: AllowanceFigures) -> tuple[Decimal, Decimal] | None:
-    """The RMMG's bounds × ½ × ``age_percent`` × ``fraction``: what the computation line shows."""
+    """The RMMG's bounds × ½ × the age share's bounds × ``fraction``: what the computation line
+    shows, so that it ends on the same range as every other sentence of the answer (an 18-20
+    year-old's share is a range too)."""
     if figures.minimum is None or figures.age_percent is None:
         return None
     low = figures.rmmg if figures.rmmg_low is None else figures.rmmg_low
     percent, fraction = figures.age_percent, figures.fraction
-    return scaled_minimum(low, percent, fraction), scaled_minimum(figures.rmmg, percent, fraction)
+    percent_low = percent if figures.age_percent_low is None else figures.age_percent_low
+    high = scaled_minimum(figures.rmmg, percent, fraction)
+    return scaled_minimum(low, percent_low, fraction), high
 
 
 def allowance_display(figures: AllowanceFigures, lang: str) -> dict[str, str | None]:

@@ -8,7 +8,13 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from datetime import date
 from decimal import Decimal
+
+# The certainty of a verdict or a figure (the contract's `certainty`): `firm` when it cannot
+# change once the unsure facts are known, `to_confirm` when it rests on one of them.
+FIRM = "firm"
+TO_CONFIRM = "to_confirm"
 
 
 @dataclass(frozen=True)
@@ -18,13 +24,14 @@ class Finding:
     ``key`` names the sentence (and its source) when it is not the code's own: VDAB's wording on
     its route, a range instead of one amount. The code the contract knows stays ``code``.
     ``source`` replaces the source of ``sources.toml`` [codes] by one of its [urls] (the page of
-    the body the sentence names).
+    the body the sentence names). ``due`` is the last day to do a step, when the rules give one.
     """
 
     code: str
     params: Mapping[str, object] = field(default_factory=dict)
     key: str = ""
     source: str = ""
+    due: date | None = None
 
     @property
     def text_key(self) -> str:

@@ -20,13 +20,11 @@ from decimal import Decimal
 from cip_core.case import Case
 from cip_core.messages import Money, Ratio
 from cip_core.parameters import INFERRED, UNKNOWN, value_at
-from cip_core.rules import AmountRange, Finding, Outcome
+from cip_core.rules import FIRM, TO_CONFIRM, AmountRange, Finding, Outcome
 from cip_core.rules.body import VDAB, VDAB_BODIES, route_of
 from cip_core.rules.duration import time_fraction
 from cip_core.rules.minimum import (
-    FIRM,
     FULL,
-    TO_CONFIRM,
     AgeShare,
     RmmgOn,
     adult_minimum,
@@ -38,8 +36,6 @@ from cip_core.rules.minimum import (
 )
 
 __all__ = [
-    "FIRM",
-    "TO_CONFIRM",
     "VDAB_BODIES",
     "AllowanceFigures",
     "adult_minimum",
@@ -253,7 +249,7 @@ def _offer(
     if offered >= low:
         params = {"offered": Money(offered), "minimum": minimum, "high": Money(high)}
         # The range's cause is its source: the age scale, a forecast or the April 2026 step.
-        source = "news_belgium" if rmmg.exact else "bx1_forecast" if rmmg.forecast else ""
+        source = "news_belgium" if rmmg.known_exactly else "bx1_forecast" if rmmg.forecast else ""
         finding = Finding("allowance_within_range", {**params, "body": body_param}, source=source)
         outcome.warnings.append(finding)
         return None, [finding]

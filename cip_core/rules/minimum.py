@@ -16,11 +16,10 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from cip_core.money import to_cents
+from cip_core.formatting import to_cents
 from cip_core.parameters import STATED, UNKNOWN, parameter
+from cip_core.rules import FIRM, TO_CONFIRM
 
-FIRM = "firm"
-TO_CONFIRM = "to_confirm"
 FULL = Decimal(100)
 
 
@@ -38,7 +37,7 @@ class RmmgOn:
     forecast: bool = False  # an expected index step, not a known one
 
     @property
-    def exact(self) -> bool:
+    def known_exactly(self) -> bool:
         return self.low == self.high
 
 

@@ -1,103 +1,71 @@
 """What to do before the stage starts (fact sheet, "Avant de démarrer le stage" and "Pour les
 personnes recevant des allocations"; Actiris; 1819.brussels; CAPAC / HVW; Le Forem; VDAB), plus the
-notes that depend on the trainee (work permit, activa.brussels certificate, CPAS income, the 2026
-unemployment reform).
+notes that depend on the trainee (activa.brussels certificate, CPAS income, the 2026
+unemployment reform, a start date already past).
 
-Steps come in time order, each with who does it (trainee, employer or both) and the pages to act
-on: the official page in the reader's language and the site's own section (``STEP_DETAILS``).
-The exemption depends on where the trainee lives: DV5 from Actiris for a Brussels resident, the
-body of the trainee's region otherwise. On the VDAB route the plan's approval is requested at
-least 3 weeks before the start: a dated step, and a warning once that day has passed.
+Steps come in time order (the order of ``cip_core/data/steps.toml``, which also says who acts and
+which pages the answer links). Blocking prerequisites are steps, with the body of the trainee's
+region: the home body's agreement, the registration with the trainee's own employment service,
+the exemption (DV5 from Actiris for a Brussels resident, the body of the trainee's region
+otherwise) and the work permit (issued by the region where the stage takes place). On the VDAB
+route the plan's approval is requested at least 3 weeks before the start: a dated step, and a
+warning once that day has passed.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
 
 from cip_core._data import load_toml
-from cip_core.bodies import body as body_info
 from cip_core.case import Case
-from cip_core.messages import catalogue
+from cip_core.messages import Term
 from cip_core.parameters import value_at
 from cip_core.rules import Finding, Outcome
 from cip_core.rules.body import BODY_OF_REGION, VDAB, home_body, route_of
 from cip_core.rules.duration import WEEKS_PER_MONTH
-from cip_core.sources import note_in, url_in
 
 BENEFITS_NEEDING_EXEMPTION = ("unemployment", "insertion")
-BODY = "body"  # a step whose official page is the competent body's (cip_core/data/bodies.toml)
 # The page of the body that grants the exemption to a resident of each region (sources.toml).
 EXEMPTION_SOURCE = {"wallonia": "forem_dispense", "flanders": "vdab"}
+# Work permits are issued by the region where the trainee works (economic migration is a regional
+# matter since the sixth state reform: Myria): who issues it ([values] of the catalogues) and its
+# page (sources.toml). ADG's page (in German, over http only) says the Community's Ministry
+# handles the applications; its readers get Myria's page. A stage whose region is not known yet
+# names every region's issuer.
+PERMIT_ISSUER = {
+    "brussels": ("permit_issuer_brussels", "bee_permit"),
+    "flanders": ("permit_issuer_flanders", "permit_flanders"),
+    "wallonia": ("permit_issuer_wallonia", "permit_wallonia"),
+    "german_community": ("permit_issuer_german_community", "myria_migration"),
+}
+PERMIT_ISSUER_UNKNOWN = "permit_issuer_any"
+# Where a trainee living in Brussels registers as a jobseeker: Actiris's page on registering.
+BRUSSELS_REGISTRATION_SOURCE = "actiris_registration"
 # The warnings that belong to a step: not given when the stage is not possible anyway.
 STEP_WARNINGS = frozenset({"plan_deadline_passed"})
-
-
-@dataclass(frozen=True)
-class StepDetails:
-    """Who acts, the official page (a source name of sources.toml) and the site's section."""
-
-    actor: str  # trainee | employer | both
-    source: str | None
-    section: str | None  # the site's page, relative to the calculator page
-
-    def links(self, lang: str, finding: Finding) -> list[dict[str, str]]:
-        links = []
-        body = str(finding.params.get("body") or "")
-        # The finding's own source (VDAB's page on its route...) unless the step links the body.
-        name = self.source if self.source == BODY else (finding.source or self.source)
-        if name == BODY and body:  # the competent body's own page
-            known = body_info(body, lang)
-            links.append({"kind": "official", "url": known.url, "label": known.name})
-        elif name not in (None, BODY):
-            source = str(name)
-            title = str(load_toml("data", "sources")["urls"][source]["title"])
-            note = note_in(source, lang)
-            label = f"{title} ({note})" if note else title
-            links.append({"kind": "official", "url": url_in(source, lang), "label": label})
-        if self.section is not None:
-            label = catalogue(lang)["sections"][self.section.strip("./")]
-            links.append({"kind": "site", "url": self.section, "label": label})
-        return links
-
-
-# In time order: agreement of the home body, plan approval, exemption, notices, signature,
-# insurance and the employer's declarations.
-STEP_DETAILS: dict[str, StepDetails] = {
-    "home_body_approval": StepDetails("trainee", None, "../avant-le-stage/"),
-    "request_plan_approval_by": StepDetails("employer", "vdab_faq", "../avant-le-stage/"),
-    "await_plan_approval": StepDetails("both", BODY, "../avant-le-stage/"),
-    "notify_registration_body": StepDetails("trainee", None, "../avant-le-stage/"),
-    "request_exemption_dv5": StepDetails("trainee", "capac", "../allocations/"),
-    "request_exemption": StepDetails("trainee", "hvw_wallonia", "../allocations/"),
-    "stay_available": StepDetails("trainee", "onem_t58", "../allocations/"),
-    "declare_benefits": StepDetails("trainee", "onem_t58", "../allocations/"),
-    "contact_cpas": StepDetails("trainee", None, "../allocations/"),
-    "sign_written_agreement": StepDetails("both", "info_1819", "../avant-le-stage/"),
-    "insure_trainee": StepDetails("employer", "actiris_citizens_nl", "../avant-le-stage/"),
-    "employer_declarations": StepDetails("employer", "vdab_employer", "../indemnite/"),
-}
-STEP_ORDER = tuple(STEP_DETAILS)
-
-
-def step_details(code: str) -> StepDetails | None:
-    return STEP_DETAILS.get(code)
+# The steps in time order (cip_core/data/steps.toml).
+STEP_ORDER: tuple[str, ...] = tuple(load_toml("data", "steps")["step"])
 
 
 def steps_before_start(case: Case, body: str | None, day: date, today: date) -> Outcome:
     """The steps for this case, for a stage starting on ``day``, as seen on ``today``."""
     limits = value_at("limits", day).data
     vdab = route_of(body) == VDAB
+    start = case.start_date
     outcome = Outcome()
     steps: list[Finding] = [
-        Finding("sign_written_agreement", source="vdab_bis" if vdab else ""),
+        Finding("sign_written_agreement", source="vdab_bis" if vdab else "", due=start),
         Finding("await_plan_approval", {"body": body or ""}, source="vdab_faq" if vdab else ""),
         Finding("insure_trainee", source="vdab_employer" if vdab else ""),
         Finding("employer_declarations"),
     ]
-    if vdab and case.start_date is not None:
-        steps += _plan_deadline(case.start_date, body or "", limits, today, outcome)
+    if start is not None and start < today:
+        # The stage may start only once the plan is approved (Actiris): a past date is a mistake
+        # or a stage that started too early.
+        outcome.warnings.append(Finding("start_date_past", {"start": start, "today": today}))
+    if vdab and start is not None:
+        steps += _plan_deadline(start, body or "", limits, today, outcome)
 
     home = home_body(case)
     if home is not None and home != _region_body(body):
@@ -108,15 +76,17 @@ def steps_before_start(case: Case, body: str | None, day: date, today: date) -> 
         outcome.warnings.append(Finding("body_inferred"))
 
     if case.jobseeker:
+        # The trainee's own employment service: Actiris in Brussels, else the home region's.
         brussels = case.trainee_region == "brussels"
         registration = "actiris" if brussels else home or ""
         params = {"registration_body": registration}
-        source = "actiris" if brussels else ""
+        source = BRUSSELS_REGISTRATION_SOURCE if brussels else ""
         steps.append(Finding("notify_registration_body", params, source=source))
     steps += _benefits(case, limits, outcome)
 
     if case.non_eea:
-        outcome.warnings.append(Finding("work_permit_needed"))
+        issuer, page = PERMIT_ISSUER.get(case.workplace_region or "", (PERMIT_ISSUER_UNKNOWN, ""))
+        steps.append(Finding("work_permit", {"permit_issuer": Term(issuer)}, source=page))
     months = case.duration_months
     if (
         months is not None
@@ -147,11 +117,12 @@ def _plan_deadline(
     deadline = start - timedelta(weeks=weeks)
     earliest = _months_before(start, months)
     params = {"deadline": deadline, "earliest": earliest, "weeks": weeks, "months": months}
-    if today > deadline:
+    if deadline < today <= start:  # a start already past has its own warning (start_date_past)
         outcome.warnings.append(
             Finding("plan_deadline_passed", {**params, "start": start, "body": body})
         )
-    return [Finding("request_plan_approval_by", {**params, "body": body})]
+    step = Finding("request_plan_approval_by", {**params, "body": body}, due=deadline)
+    return [step]
 
 
 def _months_before(day: date, months: int) -> date:

@@ -19,8 +19,9 @@ from typing import Any
 
 from cip_core._data import load_toml
 from cip_core.bodies import body as body_info
-from cip_core.case import FALSE_WORDS, MAX_TEXT, QUESTIONS, TRUE_WORDS, WHITESPACE
 from cip_core.messages import lookup
+from cip_core.questions import QUESTIONS
+from cip_core.readers import FALSE_WORDS, MAX_TEXT, TRUE_WORDS, WHITESPACE
 
 CSS = "assets/calculator/calculator.css"
 CARD_CSS = "assets/calculator/card.css"
@@ -144,7 +145,7 @@ def _head(q: Mapping[str, Any], lang: str, tag: str) -> tuple[list[str], str | N
     condition = q.get("asked_if")
     attrs = f'class="cip-question" id="{_field_id("question", name)}" data-field="{name}"'
     if condition:
-        # The page script evaluates this exactly as cip_core.case.is_asked; hidden until asked.
+        # The page script evaluates this exactly as cip_core.questions.is_asked; hidden until asked.
         attrs += f" data-asked-if='{_a(json.dumps(condition, separators=(',', ':')))}' hidden"
     lines = [f"<{tag} {attrs}>"]
     hint_id = _field_id("hint", name) if "hint" in words else None

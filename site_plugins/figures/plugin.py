@@ -20,6 +20,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
+from cip_core.formatting import display_format
 from cip_core.messages import (
     LANGUAGES,
     catalogue_path,
@@ -27,7 +28,6 @@ from cip_core.messages import (
     check_language_data,
     lookup,
 )
-from cip_core.money import display_format
 from site_plugins.figures import markdown_ext
 from site_plugins.figures.amounts import find_hand_typed_amounts
 from site_plugins.figures.config import FiguresConfig

@@ -2,7 +2,7 @@
 
 A renderer reads a figure from cip_core (``rmmg_on``, ``current_minimum``, ``adult_minimum``,
 ``scaled_minimum``, ``age_share``, ``value_at``, ``checked_on``) and formats it for the page's
-language with ``cip_core.money`` and the catalogue's words; it never works a figure out itself,
+language with ``cip_core.formatting`` and the catalogue's words; it never works a figure out itself,
 so the pages and the calculator cannot disagree.
 """
 
@@ -11,12 +11,14 @@ from __future__ import annotations
 from datetime import date, timedelta
 from decimal import Decimal
 
+from cip_core.bodies import CONTACT_FIELDS, body_keys
+from cip_core.bodies import body as body_info
 from cip_core.checked import checked_on
+from cip_core.formatting import format_date, format_money, format_number, format_percent
 from cip_core.messages import lookup, text
-from cip_core.money import format_date, format_money, format_number, format_percent
 from cip_core.parameters import DatedValue, parameter, value_at
+from cip_core.rules import FIRM
 from cip_core.rules.minimum import (
-    FIRM,
     RmmgOn,
     adult_minimum,
     age_share,
@@ -247,6 +249,37 @@ for _key, _prints in (
 ):
     _register_limit(_key, _prints)
 _register_limit("min_time_fraction", "the smallest share of full time, as a percentage", True)
+
+
+@MARKERS.register(
+    "body_contact",
+    args=("body",),
+    core="bodies.body (contact_details, from cip_core/data/bodies.toml)",
+    prints="a body's phone, e-mail and address as a page states them, and that page; its own "
+    "page alone when no page we read states any (`body=`: bruxelles_formation, vdab, forem…)",
+    example="body_contact body=forem",
+)
+def _body_contact(args: Arguments, lang: str) -> str:
+    key = args.raw.get("body", "")
+    if key not in body_keys():
+        raise ArgumentError(f"body={key} is not a body: use one of {', '.join(body_keys())}")
+    details = body_info(key, lang).contact_details
+    labels: dict[str, str] = lookup(lang, "labels")
+    label_format = str(lookup(lang, "format", "label"))
+    shown = {
+        "phone": lambda v: f"[{v}](tel:{''.join(c for c in v if c.isdigit() or c == '+')})",
+        "email": lambda v: f"[{v}](mailto:{v})",
+        "address": lambda v: v,
+    }
+    parts = [
+        label_format.format(label=labels[name]) + " " + shown[name](str(details[name]))
+        for name in CONTACT_FIELDS
+        if details.get(name)
+    ]
+    if not parts:  # nothing stated: the body's own page, never a guessed number
+        return f"[{labels['contact_page']}]({details['page']})"
+    note = f" ({details['source_note']})" if details.get("source_note") else ""
+    return " · ".join([*parts, f"[{labels['source']}]({details['source']}){note}"])
 
 
 @MARKERS.register(

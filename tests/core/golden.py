@@ -2,7 +2,10 @@
 
 Standard library only, so the very same runner also runs inside Pyodide (tests/pyodide).
 Each case names a ``base`` input (optional), its own ``input`` (strings, as from a URL), the
-language, and an ``expect`` table; only the keys present in ``expect`` are checked.
+language, and an ``expect`` table: the verdict always (or, for bad input, ``error_fields``);
+every other key only where the case lists it (``warnings``, ``steps``...). Whatever the
+case lists, every "no" and every referral must show a way forward (``fixes``), and every step and
+fix its pages.
 """
 
 from __future__ import annotations
@@ -18,6 +21,9 @@ from cip_core.messages import LANGUAGES
 
 HERE = Path(__file__).parent
 CASES_FILE = HERE / "golden_cases.toml"
+
+# The result's lists of items (code, message, source).
+ITEM_KEYS = ("reasons", "warnings", "steps", "fixes")
 
 _ALLOWANCE_KEYS = (
     "minimum",
@@ -40,9 +46,19 @@ def load_cases(path: Path | str = CASES_FILE) -> list[dict[str, Any]]:
         merged = dict(bases[case["base"]]) if "base" in case else {}
         merged.update(case.get("input", {}))
         # The clock is fixed (file-wide `today`, or per case) so no answer depends on the run day.
-        today = case.get("today", data.get("today"))
+        today = case.get("today", _asked_on(data.get("today"), merged.get("start_date")))
         cases.append({**case, "input": merged, "lang": case.get("lang", "fr"), "today": today})
     return cases
+
+
+def _asked_on(today: Any, start: Any) -> Any:
+    """The file's day, or the stage's start date when that comes first: a case about a past
+    minimum is asked by someone planning that stage, not after it (no ``start_date_past``)."""
+    try:
+        day = date.fromisoformat(str(start))
+    except ValueError:
+        return today
+    return day if isinstance(today, date) and day < today else today
 
 
 def _null(value: Any) -> Any:
@@ -82,15 +98,28 @@ def check_case(case: dict[str, Any]) -> list[str]:
         if got != want:
             problems.append(f"{name}: {label} = {got!r}, expected {want!r}")
 
-    if "verdict" in expect:
-        compare("verdict", result["verdict"], expect["verdict"])
+    # The verdict always; the warnings, steps and the rest wherever the case lists them.
+    if "verdict" not in expect:
+        problems.append(f"{name}: the case states no verdict (expect.verdict)")
+    compare("verdict", result["verdict"], expect.get("verdict"))
     if "certainty" in expect:
         compare("certainty", result["certainty"], expect["certainty"])
     if "headline_contains" in expect and expect["headline_contains"] not in result["headline"]:
         problems.append(f"{name}: headline lacks {expect['headline_contains']!r}")
-    for key in ("reasons", "warnings", "steps"):
+    for key in ("reasons", "warnings", "steps", "fixes"):
         if key in expect:
             compare(key, [item["code"] for item in result[key]], expect[key])
+    # The body a step or a fix names (code -> body code), and the day a step is due.
+    for key, items in (("step_bodies", result["steps"]), ("fix_bodies", result["fixes"])):
+        for code, want in expect.get(key, {}).items():
+            item = next((i for i in items if i["code"] == code), None)
+            compare(f"{key}.{code}", item and (item.get("body") or {}).get("code"), _null(want))
+    for code, want in expect.get("step_dates", {}).items():
+        item = next((i for i in result["steps"] if i["code"] == code), None)
+        compare(f"step_dates.{code}", item and item.get("date"), str(want))
+    for field, want in expect.get("body_contact", {}).items():
+        details = (result["body"] or {}).get("contact_details", {})
+        compare(f"body.contact_details.{field}", details.get(field), _null(want))
     if "missing" in expect:
         compare("missing", result["missing"], expect["missing"])
     if "body" in expect:
@@ -105,17 +134,21 @@ def check_case(case: dict[str, Any]) -> list[str]:
             compare(f"allowance.{key}", got, _null(expect[key]))
     if "message_contains" in expect:
         texts = [result["summary"], result["headline"]] + [
-            item["message"] for key in ("reasons", "warnings", "steps") for item in result[key]
+            item["message"] for key in ITEM_KEYS for item in result[key]
         ]
         if not any(expect["message_contains"] in t for t in texts):
             problems.append(f"{name}: no message contains {expect['message_contains']!r}")
     compare("lang", result["lang"], lang)
-    for key in ("reasons", "warnings", "steps"):
+    for key in ITEM_KEYS:
         for item in result[key]:
             if not item["message"].strip() or not item["source"].startswith(
                 ("http://", "https://")
             ):
                 problems.append(f"{name}: {key} {item['code']} lacks a message or a source URL")
+            if key in ("steps", "fixes") and not item["links"]:
+                problems.append(f"{name}: {key} {item['code']} links no page")
+    if result["verdict"] in ("not_eligible", "refer") and not result["fixes"]:
+        problems.append(f"{name}: a {result['verdict']} answer without a way forward (fixes)")
     problems += _every_language(case, result, day)
     return problems
 
@@ -132,7 +165,7 @@ def _every_language(case: dict[str, Any], result: dict[str, Any], day: date | No
             if again[key] != result[key]:
                 problems.append(f"{name} in {other}: {key} {again[key]!r} != {result[key]!r}")
         texts = [("summary", again["summary"]), ("headline", again["headline"])]
-        for key in ("reasons", "warnings", "steps"):
+        for key in ITEM_KEYS:
             if [i["code"] for i in again[key]] != [i["code"] for i in result[key]]:
                 problems.append(f"{name} in {other}: {key} codes differ")
             texts += [(f"{key}.{i['code']}", i["message"]) for i in again[key]]

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from hypothesis import strategies as st
 
-from cip_core.case import BENEFITS, TRAINEE_REGIONS, WORKPLACE_REGIONS
 from cip_core.messages import LANGUAGES
+from cip_core.questions import BENEFITS, TRAINEE_REGIONS, WORKPLACE_REGIONS
 
 HOSTILE = [
     "",

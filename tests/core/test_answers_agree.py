@@ -12,8 +12,8 @@ import pytest
 
 from cip_core import evaluate, parse_case
 from cip_core.bodies import body
+from cip_core.formatting import format_money
 from cip_core.messages import LANGUAGES, lookup
-from cip_core.money import format_money
 
 CASE = {
     "workplace_region": "brussels", "language": "fr", "duration_months": "3",
@@ -30,7 +30,7 @@ def answer(lang: str = "fr", today: date = TODAY, **changes: str) -> dict[str, A
 
 def sentences(result: dict[str, Any]) -> list[str]:
     found = [result["headline"]]
-    for key in ("reasons", "warnings", "steps"):
+    for key in ("reasons", "warnings", "steps", "fixes"):
         found += [item["message"] for item in result[key]]
     return found
 
@@ -55,6 +55,8 @@ def test_one_answer_quotes_one_range(lang: str, changes: dict[str, str]) -> None
     low, high = (format_money(Decimal(allowance["range"][k]), lang) for k in ("low", "high"))
     shown = allowance["display"]["minimum_range"]
     assert low in shown and high in shown
+    # The page's computation line ("RMMG × ½ × age × time = …") ends on the same range.
+    assert allowance["display"]["minimum"] == shown
     texts = sentences(result)
     # The bottom of the range never stands alone as "the minimum" (language review X4).
     for text in texts:

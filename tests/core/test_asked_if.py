@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from cip_core import InputError, parse_case
-from cip_core.case import QUESTION, condition_holds
+from cip_core.questions import QUESTION, condition_holds
 
 TABLE = Path(__file__).resolve().parents[1] / "data" / "asked_if_cases.json"
 CASES: list[dict[str, Any]] = json.loads(TABLE.read_text("utf-8"))["cases"]

@@ -20,3 +20,8 @@ def test_golden_case(case: dict[str, Any]) -> None:
 def test_enough_cases_in_every_language() -> None:
     assert len(CASES) >= 40
     assert {c["lang"] for c in CASES} == set(LANGUAGES)
+
+
+def test_a_case_without_a_verdict_is_refused() -> None:
+    case = {**CASES[0], "name": "no_verdict", "expect": {"warnings": []}}
+    assert "no_verdict: the case states no verdict (expect.verdict)" in check_case(case)

@@ -16,13 +16,13 @@ from typing import Any
 import pytest
 
 from cip_core import InputError, evaluate, parse_case
-from cip_core.evaluate import AMOUNT_DOUBTS, _one_amount_doubt
+from cip_core.evaluate import AMOUNT_DOUBTS, one_amount_doubt
 from cip_core.messages import LANGUAGES, catalogue
 from cip_core.rules import Finding
 from site_plugins.language.sentences import CATALOGUE_LIMIT, split_sentences, word_count
 from tests.core.golden import load_cases
 
-ANSWER_SECTIONS = ("verdicts", "headlines", "doubts", "reasons", "warnings", "steps")
+ANSWER_SECTIONS = ("verdicts", "headlines", "doubts", "reasons", "warnings", "steps", "fixes")
 
 
 def answers() -> list[tuple[str, str, dict[str, Any] | InputError]]:
@@ -46,7 +46,9 @@ def texts(answer: dict[str, Any] | InputError) -> list[str]:
     if isinstance(answer, InputError):
         return [e.message for e in answer.errors]
     found = [answer["headline"], answer["summary"]]
-    return found + [i["message"] for k in ("reasons", "warnings", "steps") for i in answer[k]]
+    return found + [
+        i["message"] for k in ("reasons", "warnings", "steps", "fixes") for i in answer[k]
+    ]
 
 
 def test_no_answer_sentence_is_over_the_limit() -> None:
@@ -108,7 +110,7 @@ def test_an_answer_has_one_warning_on_the_minimums_amount() -> None:
     # The rule keeps the most telling doubt: the offer's own line before the RMMG's.
     warned = [Finding("parameter_may_be_outdated"), Finding("rmmg_forecast"),
               Finding("work_permit_needed"), Finding("allowance_within_range")]  # fmt: skip
-    kept = [f.code for f in _one_amount_doubt(warned)]
+    kept = [f.code for f in one_amount_doubt(warned)]
     assert kept == ["work_permit_needed", "allowance_within_range"]
 
 

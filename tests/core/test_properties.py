@@ -73,10 +73,13 @@ def test_invariants(raw: dict[str, Any], lang: str) -> None:
         for key in ("minimum", "rmmg", "offered"):
             value = allowance[key]
             assert value is None or (isinstance(value, str) and value.split(".")[1].__len__() == 2)
-    for key in ("reasons", "warnings", "steps"):
+    for key in ("reasons", "warnings", "steps", "fixes"):
         for item in answer[key]:
             assert item["message"].strip()
             assert item["source"].startswith(("https://", "http://"))
+    # A way forward from every "no" and every referral (issue 20).
+    if answer["verdict"] in ("not_eligible", "refer"):
+        assert answer["fixes"]
 
 
 python_values = st.one_of(

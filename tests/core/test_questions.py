@@ -13,24 +13,13 @@ from pathlib import Path
 import pytest
 
 from cip_core import InputError, evaluate, parse_case
-from cip_core.case import (
-    FIELD_NAMES,
-    QUESTION,
-    QUESTIONS,
-    TYPED_FIELDS,
-    UNIT_READERS,
-    WHITESPACE,
-    Benefits,
-    Language,
-    Region,
-    Workplace,
-    is_asked,
-    strip_space,
-)
+from cip_core.case import FIELD_NAMES, TYPED_FIELDS, Benefits, Region, TraineeLanguage, Workplace
+from cip_core.formatting import format_iso_date
 from cip_core.messages import LANGUAGES, lookup
-from cip_core.money import format_iso_date
+from cip_core.questions import QUESTION, QUESTIONS, is_asked
+from cip_core.readers import READERS, UNIT_READERS, WHITESPACE, strip_space
 
-KINDS = {"date", "decimal", "whole", "yes_no", "choice"}
+KINDS = set(READERS)  # one reader class per kind (cip_core.readers)
 ROOT = Path(__file__).resolve().parents[2]
 
 
@@ -54,7 +43,7 @@ def test_the_case_types_list_the_catalogue_choices() -> None:
     for name, literal in [
         ("trainee_region", Region),
         ("workplace_region", Workplace),
-        ("language", Language),
+        ("language", TraineeLanguage),
         ("benefits", Benefits),
     ]:
         assert tuple(QUESTION[name]["choices"]) == typing.get_args(literal), name
@@ -257,7 +246,7 @@ def copy_with_new_question(folder: Path) -> Path:
 CARRIED = """
 import dataclasses, io, json
 from cip_core import Case, InputError, evaluate, parse_case
-from cip_core.case import FIELD_NAMES, TYPED_FIELDS, normalise_case
+from cip_core.case import FIELD_NAMES, TYPED_FIELDS, checked_case
 from cip_core.cli import main
 from cip_core.messages import check_catalogues
 
@@ -266,7 +255,7 @@ assert "probe_question" in FIELD_NAMES and "probe_question" not in TYPED_FIELDS
 assert "probe_question" not in {f.name for f in dataclasses.fields(Case)}
 case = parse_case({"probe_question": "oui", "workplace_region": "brussels"})
 print("answer", case.answer("probe_question"), dict(case.extra))
-print("built", normalise_case(Case(extra={"probe_question": "nee"})).answer("probe_question"))
+print("built", checked_case(Case(extra={"probe_question": "nee"})).answer("probe_question"))
 print("unanswered", parse_case({}).answer("probe_question"))
 try:
     parse_case({"probe_question": "peut-être"}, "nl")
@@ -314,3 +303,26 @@ def test_answer_reads_typed_fields_and_refuses_unknown_names() -> None:
     with pytest.raises(KeyError, match="not a question"):
         case.answer("no_such_question")
     hash(case)  # a frozen Case stays hashable with its mapping of extra answers
+
+
+def test_evaluate_does_not_read_a_parsed_case_again(monkeypatch: pytest.MonkeyPatch) -> None:
+    import dataclasses
+
+    import cip_core.case
+
+    parsed = parse_case({"workplace_region": "brussels", "age": "25"})
+    reads: list[object] = []
+    original = cip_core.case.parse_case
+
+    def counting(data: typing.Any, lang: str = "fr") -> typing.Any:
+        reads.append(data)
+        return original(data, lang)
+
+    monkeypatch.setattr(cip_core.case, "parse_case", counting)
+    evaluate(parsed, "nl")
+    assert reads == []  # validated once, by parse_case
+    # A Case built or changed in Python is checked, once, with the same readers.
+    evaluate(dataclasses.replace(parsed, age=30), "nl")
+    assert len(reads) == 1
+    with pytest.raises(InputError):
+        evaluate(dataclasses.replace(parsed, age=-3), "nl")

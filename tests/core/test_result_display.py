@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from cip_core import evaluate, parse_case
-from cip_core.money import format_date
+from cip_core.formatting import format_date
 from cip_core.parameters import parameter
 
 CASE = {
@@ -76,8 +76,9 @@ def test_ages_18_to_20_show_their_percentage_range() -> None:
     assert allowance["range"] == {"low": "929.24", "high": "1055.95"}
     display = allowance["display"]
     assert display["age_percent_range"] == "entre 88\u00a0% et 100\u00a0%"
-    # The RMMG is stated: the computation line's result is the top, the range is quoted apart.
-    assert display["minimum"] == "1\u202f055,95\u00a0€"
+    # The computation line multiplies by the share's range, so it ends on the range the whole
+    # answer quotes (language review X4: the page showed two minimums).
+    assert display["minimum"] == "entre 929,24\u00a0€ et 1\u202f055,95\u00a0€"
     assert display["minimum_range"] == "entre 929,24\u00a0€ et 1\u202f055,95\u00a0€"
 
 

@@ -13,8 +13,8 @@ import pytest
 from cip_core import evaluate, parse_case
 from cip_core._data import load_toml
 from cip_core.cli import main
+from cip_core.decimal_input import NumberError, parse_amount, parse_hours, parse_months
 from cip_core.messages import LANGUAGES
-from cip_core.numbers import NumberError, parse_amount, parse_hours, parse_months
 from cip_core.parameters import parameter
 from cip_core.sources import known_codes, source_of, url_in
 

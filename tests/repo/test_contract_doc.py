@@ -43,6 +43,20 @@ def _in_code() -> dict[str, set[str]]:
     answers = {"workplace_region": "brussels", "language": "fr", "age": "25", "weekly_hours": "38"}
     case = parse_case(answers)
     result = evaluate(case, DEFAULT_LANGUAGE, today=date(2026, 1, 1)).to_dict()
+    # Two more answers show every key an item may have: a dated step, a fix naming a body.
+    dated = {**answers, "start_date": "2026-03-02", "trainee_region": "wallonia"}
+    referred = {"workplace_region": "wallonia", "trainee_region": "wallonia"}
+    referred["employer_seat_brussels"] = "no"
+    others = [
+        evaluate(parse_case(more), DEFAULT_LANGUAGE, today=date(2026, 1, 1)).to_dict()
+        for more in (dated, referred)
+    ]
+    items = [
+        item
+        for answer in (result, *others)
+        for key in ("reasons", "warnings", "steps", "fixes")
+        for item in answer[key]
+    ]
     with (ROOT / "cip_core" / "data" / "bodies.toml").open("rb") as handle:
         bodies = {
             k: e.get("code", k) for k, e in tomllib.load(handle).items() if isinstance(e, dict)
@@ -52,10 +66,14 @@ def _in_code() -> dict[str, set[str]]:
         "The result (output)": set(result),
         "`allowance`": set(result["allowance"]),
         "`body.code`": set(bodies.values()),
+        "The body object": set(result["body"]),
+        "Contact details": set(result["body"]["contact_details"]),
+        "Item keys": {key for item in items for key in item},
         "Verdicts": set(messages["verdicts"]),
         "Reasons": set(messages["reasons"]),
         "Warnings": set(messages["warnings"]),
         "Steps": set(messages["steps"]),
+        "Fixes": set(messages["fixes"]),
         "Input errors": set(messages["errors"]),
     }
 

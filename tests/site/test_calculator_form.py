@@ -15,8 +15,9 @@ from pathlib import Path
 import jinja2
 import pytest
 
-from cip_core.case import QUESTIONS, WHITESPACE
 from cip_core.messages import DEFAULT_LANGUAGE, LANGUAGES, lookup
+from cip_core.questions import QUESTIONS
+from cip_core.readers import WHITESPACE
 from site_plugins.figures.calculator_form import render_calculator
 from site_plugins.figures.markers import FigureError, render_figures
 from tests.core.test_questions import copy_with_new_question

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from cip_core.case import QUESTIONS
 from cip_core.messages import LANGUAGES, lookup
+from cip_core.questions import QUESTIONS
 from site_plugins.figures.calculator_form import (
     ELEMENT_IDS,
     FIELD_IDS,

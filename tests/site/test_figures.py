@@ -7,8 +7,8 @@ from decimal import Decimal
 
 import pytest
 
+from cip_core.formatting import format_date, format_money, format_number, format_percent, to_cents
 from cip_core.messages import LANGUAGES, lookup
-from cip_core.money import format_date, format_money, format_number, format_percent, to_cents
 from cip_core.parameters import parameter, value_at
 from cip_core.sources import reference_in
 from site_plugins.figures.markers import FigureError, find_markers, render_figures
@@ -135,7 +135,7 @@ def test_history_has_one_row_per_dated_value(lang: str) -> None:
 
 def test_every_marker_name_renders_in_every_language() -> None:
     for spec in MARKERS:
-        args = " age=16" if spec.name == "age_percent" else ""
+        args = {"age_percent": " age=16", "body_contact": " body=forem"}.get(spec.name, "")
         for lang in LANGS:
             text = render_figures(f"{{{{cip {spec.name}{args}}}}}", lang, "calculateur/")
             assert text and "{{" not in text, spec.name
@@ -146,7 +146,21 @@ def test_every_marker_name_renders_in_every_language() -> None:
             "minimum_today",
             "rmmg_2021_history",
             "calculator",
+            "body_contact",
         )
+
+
+def test_a_bodys_contact_block_shows_what_a_page_states_and_never_a_guess() -> None:
+    vdab = render_figures("{{cip body_contact body=vdab}}", "en")
+    assert "Phone: [0800 30 700](tel:080030700)" in vdab and "Address: Keizerslaan 11" in vdab
+    assert "(in Dutch)" in vdab  # the Flemish government's page states them, in Dutch
+    forem = render_figures("{{cip body_contact body=forem}}", "fr")
+    assert forem.startswith("E-mail\u00a0: [cip@forem.be](mailto:cip@forem.be)"), forem
+    assert "Téléphone" not in forem  # no page we read gives Le Forem's number
+    bf = render_figures("{{cip body_contact body=bruxelles_formation}}", "nl")
+    assert bf.startswith("[de webpagina](https://www.bruxellesformation.brussels/"), bf
+    with pytest.raises(FigureError, match="body=nobody is not a body"):
+        render_figures("{{cip body_contact body=nobody}}", "fr")
 
 
 def test_text_without_markers_is_unchanged() -> None:

@@ -11,8 +11,8 @@ from pathlib import Path
 import markdown
 import pytest
 
+from cip_core.formatting import format_money
 from cip_core.messages import LANGUAGES
-from cip_core.money import format_money
 from cip_core.parameters import parameter, value_at
 from site_plugins.figures.markers import FigureError
 from tests.site.fixture_site import CONFIG, make_site

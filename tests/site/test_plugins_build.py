@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from cip_core.money import format_money, to_cents
+from cip_core.formatting import format_money, to_cents
 from cip_core.parameters import parameter, value_at
 from tests.site.fixture_site import CONFIG, GOOD_PAGES, Site, make_site
 

@@ -13,7 +13,7 @@ from urllib.parse import urljoin, urlsplit
 import pytest
 
 from cip_core.checked import checked_on
-from cip_core.money import format_date, format_money, to_cents
+from cip_core.formatting import format_date, format_money, to_cents
 from cip_core.parameters import parameter, value_at
 from tests.site.built_site import (
     LANGUAGES,

@@ -97,3 +97,6 @@ def test_it_collects_every_kind_of_address_the_project_cites(tmp_path: Path) -> 
     assert ("parameter", "cip_core/parameters/rmmg.toml [values][from 2024-05-01].reference") in (
         places.places
     )
+    # The page that states a body's phone and address (bodies.toml contact_source) is watched too.
+    vdab = "https://www.vlaanderen.be/organisaties/administratieve-diensten-van-de-vlaamse-overheid/beleidsdomein-werk-en-sociale-economie/vlaamse-dienst-voor-arbeidsbemiddeling-en-beroepsopleiding"
+    assert ("body", "cip_core/data/bodies.toml [vdab].contact_source") in found.cited[vdab].places

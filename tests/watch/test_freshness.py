@@ -16,8 +16,8 @@ from mkdocs.config import load_config
 
 from cip_core import evaluate, parameters, parse_case
 from cip_core.checked import STALE_AFTER_DAYS, allowance_checked_on, checked_on, overdue
+from cip_core.formatting import format_date
 from cip_core.messages import LANGUAGES
-from cip_core.money import format_date
 from cip_core.parameters import parameter
 from site_plugins.figures.markers import render_figures
 from site_plugins.freshness.warning import warn_if_stale

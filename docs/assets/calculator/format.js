@@ -1,4 +1,4 @@
-// Amounts and dates written as the core writes them (cip_core/money.py: format_money,
+// Amounts and dates written as the core writes them (cip_core/formatting.py: format_money,
 // format_iso_date), from the same [format] table of the catalogue, handed over in the page's
 // data block: the card's "pay at least" figure and the steps' dates read like the rest.
 import { data } from "./page_data.js";

@@ -104,7 +104,9 @@ export function allowanceSection(a, t) {
   parts.push(el("p", { text: t.rmmgLine(String(d.rmmg), String(d.rmmg_since)) }));
   if (a.minimum) {
     const factors = [String(d.rmmg), t.half];
-    if (a.age_percent && a.age_percent !== "100") factors.push(t.agePart(String(d.age_percent)));
+    // An 18-20 year-old's share is a range: the line shows it, so it ends on the quoted range.
+    if (d.age_percent_range) factors.push(t.agePart(String(d.age_percent_range)));
+    else if (a.age_percent && a.age_percent !== "100") factors.push(t.agePart(String(d.age_percent)));
     if (a.fraction && a.fraction !== "1") factors.push(t.timePart(String(d.fraction)));
     parts.push(el("p", { className: "cip-computation" }, [`${t.computed} ${factors.join(" × ")} = ${d.minimum}`]));
   }

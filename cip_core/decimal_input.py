@@ -1,7 +1,7 @@
 """Numbers as people type them: amounts, months and hours, read the Belgian way.
 
 Pure functions, no catalogue: a ``NumberError`` carries a code (a key of ``[errors]`` in the
-message catalogues) and the parser of ``case.py`` turns it into the reader's sentence.
+message catalogues) and the decimal reader of ``readers.py`` turns it into the reader's sentence.
 
 Amounts (euros):
 - ``1.100,50`` / ``1 100,50`` (space, no-break or narrow no-break space) / ``1100,50``: Belgian;

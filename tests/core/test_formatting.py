@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
-from cip_core.money import format_date, format_money, format_number, money_str, to_cents
+from cip_core.formatting import format_date, format_money, format_number, money_str, to_cents
 
 
 def test_seed_half_rounds_to_829_10() -> None:
