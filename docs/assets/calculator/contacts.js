@@ -40,12 +40,12 @@ export function contactLines(body, t) {
     parts.push(labelled(labels.email, mail));
   }
   if (!parts.length) return [];
-  const line = el("p", { className: "cip-contact" });
-  parts.forEach((part, i) => line.append(...(i ? [" · "] : []), ...part));
+  // One wrapping row (card.css): each value its own 44 px target, side by side when they fit.
+  const line = el("p", { className: "cip-contact" }, parts.map((part) => el("span", {}, part)));
   const name = sourceName(details.source);
   if (name) {
     const note = details.source_note ? ` (${details.source_note})` : "";
-    line.append(" ", el("span", { className: "cip-source cip-print-hide" }, [`${t.source} `, link(details.source, name, "cip-tap"), note]));
+    line.append(el("span", { className: "cip-source cip-print-hide" }, [`${t.source} `, link(details.source, name, "cip-tap"), note]));
   }
   return [line];
 }

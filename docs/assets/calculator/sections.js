@@ -25,9 +25,7 @@ export function itemLinks(item) {
     if (href) out.push(link(href, String(entry.label ?? ""), "cip-tap"));
   }
   if (!out.length) return null;
-  const span = el("span", { className: "cip-item-links" });
-  out.forEach((a, i) => span.append(i ? " · " : "", a));
-  return span;
+  return el("span", { className: "cip-item-links" }, out); // a wrapping row (card.css)
 }
 
 function sourceNode(href, note, label) {
