@@ -12,16 +12,15 @@ Plain Python (no MkDocs import): the figures plugin and the Markdown extension b
 from __future__ import annotations
 
 import json
-import posixpath
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Mapping
 from html import escape
 from typing import Any
 
 from cip_core._data import load_toml
-from cip_core.bodies import body as body_info
 from cip_core.messages import lookup
 from cip_core.questions import QUESTIONS
 from cip_core.readers import FALSE_WORDS, MAX_TEXT, TRUE_WORDS, WHITESPACE
+from site_plugins.figures.calculator_help import help_block, help_pages_list, relative
 
 CSS = "assets/calculator/calculator.css"
 CARD_CSS = "assets/calculator/card.css"
@@ -30,7 +29,6 @@ SCRIPT = "assets/calculator/calculator.js"
 EARLY = "assets/calculator/early.js"  # starts the worker before SCRIPT's modules have arrived
 NOMODULE = "assets/calculator/unsupported.js"
 TEXTS_ID = "cip-texts"  # the data block's own id: the one name the scripts know beforehand
-EMAIL_PREFIX = "mailto:"
 
 # The ids of the elements the page scripts look up, written once: the HTML below is rendered
 # from this table and script_texts() hands it to the scripts (docs/assets/calculator/
@@ -88,52 +86,6 @@ def _t(text: str) -> str:
 
 def _a(text: str) -> str:
     return escape(text, quote=True)
-
-
-def relative(page_url: str, target: str) -> str:
-    """``target`` (a path from the site root, "/"-ended for a page) as seen from ``page_url``."""
-    start = posixpath.dirname(page_url.rstrip("/")) if not page_url.endswith("/") else page_url
-    path = posixpath.relpath(target or ".", start.rstrip("/") or ".")
-    return path + "/" if target.endswith("/") and not path.endswith("/") else path
-
-
-def language_root(page_url: str) -> str:
-    """The folder of the page's language ("" or "nl/"): the calculator sits at its top."""
-    parent = posixpath.dirname(page_url.rstrip("/"))
-    return f"{parent}/" if parent else ""
-
-
-def _help_pages_list(lang: str, page_url: str) -> str:
-    """The sheet's pages that answer the checker's questions, as a list of links."""
-    root = language_root(page_url)
-    pages = "".join(
-        f'<li><a href="{_a(relative(page_url, root + target))}">{_t(title)}</a></li>'
-        for target, title in _help_pages(lang, load_toml(".", "questions"))
-    )
-    return f'<ul class="cip-help-links">{pages}</ul>'
-
-
-def _help(lang: str, page_url: str, catalogue_help: Mapping[str, Any]) -> str:
-    items = []
-    for key in catalogue_help["help_bodies"]:
-        info = body_info(key, lang)
-        contact = info.contact
-        if "@" in contact and "/" not in contact:
-            href, name = EMAIL_PREFIX + contact, f"{info.name} ({contact})"
-        else:
-            href, name = contact, info.name
-        role = lookup(lang, "form", "help_bodies", key)
-        items.append(f'<li><a href="{_a(href)}">{_t(name)}</a> — {_t(role)}</li>')
-    return (
-        f"{_help_pages_list(lang, page_url)}\n"
-        f"<p>{_t(lookup(lang, 'form', 'bodies_intro'))}</p>\n"
-        f'<ul class="cip-help-links">{"".join(items)}</ul>'
-    )
-
-
-def _help_pages(lang: str, catalogue_help: Mapping[str, Any]) -> Iterable[tuple[str, str]]:
-    for target in catalogue_help["help_pages"]:
-        yield target, lookup(lang, "form", "help_pages", target)
 
 
 # --- one renderer per kind ---------------------------------------------------------------
@@ -260,7 +212,7 @@ def _form(lang: str) -> str:
 def render_calculator(lang: str, page_url: str) -> str:
     """The whole calculator block for the page at ``page_url`` (e.g. "nl/calculateur/")."""
     ui = lookup(lang, "ui")
-    help_block = _help(lang, page_url, load_toml(".", "questions"))
+    help_html = help_block(lang, page_url, load_toml(".", "questions"))
     form = lookup(lang, "form")
     return "\n".join(
         [
@@ -271,12 +223,12 @@ def render_calculator(lang: str, page_url: str) -> str:
             f'<link rel="stylesheet" media="print" href="{_a(relative(page_url, PRINT_CSS))}">',
             '<noscript><div class="cip-notice" id="cip-noscript">',
             f'<p class="cip-notice-text">{_t(form["noscript"])}</p>',
-            help_block,
+            help_html,
             "</div></noscript>",
             f'<div class="cip-notice" id="{_id("failure")}" hidden>',
             f'<p class="cip-notice-text" role="alert">{_t(form["failure"])}</p>',
             f'<p id="{_id("failureWasm")}" hidden>{_t(form["failure_wasm"])}</p>',
-            help_block,
+            help_html,
             "</div>",
             f'<div class="cip-status" id="{_id("status")}" role="status" hidden>',
             f'<span class="cip-status-text" id="{_id("statusText")}">'
@@ -287,7 +239,7 @@ def render_calculator(lang: str, page_url: str) -> str:
             f"{_t(ui['retry'])}</button>",
             f'<div class="cip-status-help" id="{_id("statusHelp")}" hidden>',
             f"<p>{_t(form['status_help'])}</p>",
-            _help_pages_list(lang, page_url),
+            help_pages_list(lang, page_url),
             "</div>",
             "</div>",
             f'<div class="cip-app" id="{_id("app")}" hidden>',
