@@ -185,11 +185,16 @@ def test_a_bad_duration_keeps_body_and_minimum(
     assert page.evaluate("window.cipChecker.lastResult") == expected
     assert result_attr(page, "body") == expected["body"]["code"] == "bruxelles_formation"
     assert result_attr(page, "minimum") == expected["allowance"]["minimum"]
-    expect(page.locator("#cip-result .cip-part--body")).to_be_visible()
-    expect(page.locator("#cip-result .cip-minimum")).to_contain_text(
+    # The answer's card (after the errors' card) keeps the body, the figure to pay, the steps.
+    card = page.locator("#cip-result .cip-verdict:not(.cip-verdict--error)")
+    expect(card.locator(".cip-card-body")).to_contain_text(expected["body"]["name"])
+    expect(card.locator(".cip-pay")).to_be_visible()
+    expect(card.locator(".cip-steps li")).to_have_count(len(expected["steps"]))
+    allowance = page.locator("#cip-result .cip-part--allowance")
+    allowance.locator("summary").click()
+    expect(allowance.locator(".cip-minimum")).to_contain_text(
         expected["allowance"]["display"]["minimum"]
     )
-    expect(page.locator("#cip-result .cip-part--steps")).to_be_visible()
     # The bad field counts as missing, and its message sits beside it.
     assert "duration_months" in expected["missing"]
 
