@@ -35,6 +35,11 @@ export function formOf(element, rules) {
     return Object.fromEntries(Object.entries(theCase).filter(([name]) => isAsked(name, theCase)));
   }
 
+  /** The last question asked for this case: answering it completes the form. */
+  function lastAsked(theCase) {
+    return fields.filter((name) => isAsked(name, theCase)).at(-1) ?? null;
+  }
+
   function showAsked(theCase) {
     for (const wrapper of element.querySelectorAll(".cip-question[data-asked-if]")) {
       wrapper.hidden = !isAsked(wrapper.dataset.field, theCase);
@@ -130,5 +135,5 @@ export function formOf(element, rules) {
   }
 
   const questionHref = (name) => `#${fieldId("question", name)}`;
-  return { element, fields, fill, valueOf, holds, askedCase, label, focus, answerRows, view, questionHref };
+  return { element, fields, fill, valueOf, holds, askedCase, lastAsked, label, focus, answerRows, view, questionHref };
 }
