@@ -63,18 +63,18 @@ def answer_case(case: object, lang: object, *, without_bad_fields: bool = True) 
     minimum, steps stay on the page); the command line, which stops at bad input, turns it off.
     """
     try:
-        language = check_language(lang)
+        page_lang = check_language(lang)
     except InputError as error:  # no language to answer in: nothing to retry
         return Reply(None, tuple(error.errors))
     try:
         # parse_case checks the type itself: anything but a mapping is its `wrong_type` error.
-        return Reply(evaluate(parse_case(cast("Mapping[str, object]", case), language), language))
+        return Reply(evaluate(parse_case(cast("Mapping[str, object]", case), page_lang), page_lang))
     except InputError as error:
         errors = tuple(error.errors)
     rest = _without(case, {e.field for e in errors}) if without_bad_fields else None
     if rest is not None:
         try:
-            return Reply(evaluate(parse_case(rest, language), language), errors)
+            return Reply(evaluate(parse_case(rest, page_lang), page_lang), errors)
         except InputError:
             pass  # nothing sound is left to answer: the field messages say it all
     return Reply(None, errors)

@@ -35,11 +35,11 @@ BENEFITS = choices_of("benefits")
 
 
 @cache
-def readers(language: str) -> Mapping[str, Reader]:
-    """Every question's reader for a page in ``language`` (amounts follow its thousands mark)."""
-    if language not in LANGUAGES:
-        raise LookupError(f"no message catalogue for {language!r}")
-    return {q["name"]: reader_for(q, language) for q in QUESTIONS}
+def readers(page_lang: str) -> Mapping[str, Reader]:
+    """Every question's reader for a page in ``page_lang`` (amounts follow its thousands mark)."""
+    if page_lang not in LANGUAGES:
+        raise LookupError(f"no message catalogue for {page_lang!r}")
+    return {q["name"]: reader_for(q, page_lang) for q in QUESTIONS}
 
 
 def is_asked(name: str, answers: Mapping[str, object]) -> bool:

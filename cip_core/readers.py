@@ -55,14 +55,15 @@ def text_value(value: object) -> str:
 
 
 class Reader:
-    """Reads the answers to one question of kind ``KIND``; ``language`` is the page's (of the
-    request), which says how amounts are typed."""
+    """Reads the answers to one question of kind ``KIND``; ``page_lang`` is the page's language
+    (of the request), which says how amounts are typed. Not the case field ``language`` (the
+    trainee's)."""
 
     KIND: ClassVar[str]
 
-    def __init__(self, question: Mapping[str, Any], language: str) -> None:
+    def __init__(self, question: Mapping[str, Any], page_lang: str) -> None:
         self.question = question
-        self.language = language
+        self.page_lang = page_lang
 
     def read(self, value: object) -> object:
         raise NotImplementedError
@@ -95,17 +96,17 @@ class DateReader(Reader):
         return day
 
 
-def _amount_in(typed: str, language: str) -> Decimal:
+def _amount_in(typed: str, page_lang: str) -> Decimal:
     # The page language's catalogue says which mark means thousands ("1,100" in English).
-    return parse_amount(typed, str(lookup(language, "format", "typed_thousands")))
+    return parse_amount(typed, str(lookup(page_lang, "format", "typed_thousands")))
 
 
 # How a string is read for each unit of the catalogue's decimal questions (cip_core.decimal_input
 # reads them the way people type them: "1.100,50", "1100 €", "6 mois", "30 u"...).
 UNIT_READERS: dict[str, Callable[[str, str], Decimal]] = {
     "eur": _amount_in,
-    "months": lambda typed, _language: parse_months(typed),
-    "hours": lambda typed, _language: parse_hours(typed),
+    "months": lambda typed, _page_lang: parse_months(typed),
+    "hours": lambda typed, _page_lang: parse_hours(typed),
 }
 
 
@@ -145,7 +146,7 @@ class DecimalReader(Reader):
 
     def _typed(self, value: str) -> Decimal:
         try:
-            return UNIT_READERS[str(self.question["unit"])](text_value(value), self.language)
+            return UNIT_READERS[str(self.question["unit"])](text_value(value), self.page_lang)
         except NumberError as error:
             shown = {f"reading_{i}": Money(r) for i, r in enumerate(error.readings, start=1)}
             raise BadValue(error.code, value=shown_value(value), **shown) from None
@@ -212,9 +213,9 @@ READERS: dict[str, type[Reader]] = {
 }
 
 
-def reader_for(question: Mapping[str, Any], language: str) -> Reader:
-    """The reader of one catalogue question for a page in ``language``, chosen by its kind."""
+def reader_for(question: Mapping[str, Any], page_lang: str) -> Reader:
+    """The reader of one catalogue question for a page in ``page_lang``, chosen by its kind."""
     kind = question["kind"]
     if kind not in READERS:
         raise ValueError(f"cip_core/questions.toml: {question['name']}: unknown kind {kind!r}")
-    return READERS[kind](question, language)
+    return READERS[kind](question, page_lang)

@@ -44,15 +44,16 @@ def url_in(name: str, lang: str) -> str:
 
 def url_note(name: str, lang: str) -> tuple[str, str]:
     """The address of source ``name`` for a reader of ``lang`` and its language note."""
-    url, page_lang = address_in(name, lang)
-    return url, language_note(page_lang, lang)
+    url, source_lang = address_in(name, lang)
+    return url, language_note(source_lang, lang)
 
 
-def language_note(page_lang: str, lang: str) -> str:
-    """``"in French"`` for a reader of ``lang`` sent to a page in ``page_lang``; "" if theirs."""
-    if page_lang == lang:
+def language_note(source_lang: str, lang: str) -> str:
+    """``"in French"`` for a reader of ``lang`` sent to a source page in ``source_lang``; "" if
+    theirs."""
+    if source_lang == lang:
         return ""
-    note: str = lookup(lang, "source_languages", page_lang)
+    note: str = lookup(lang, "source_languages", source_lang)
     return note
 
 

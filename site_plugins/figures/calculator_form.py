@@ -12,23 +12,23 @@ Plain Python (no MkDocs import): the figures plugin and the Markdown extension b
 from __future__ import annotations
 
 import json
-import posixpath
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Mapping
 from html import escape
 from typing import Any
 
 from cip_core._data import load_toml
-from cip_core.bodies import body as body_info
 from cip_core.messages import lookup
 from cip_core.questions import QUESTIONS
 from cip_core.readers import FALSE_WORDS, MAX_TEXT, TRUE_WORDS, WHITESPACE
+from site_plugins.figures.calculator_help import escape_text, help_block, help_pages_list, relative
 
 CSS = "assets/calculator/calculator.css"
+CARD_CSS = "assets/calculator/card.css"
+PRINT_CSS = "assets/calculator/print.css"
 SCRIPT = "assets/calculator/calculator.js"
 EARLY = "assets/calculator/early.js"  # starts the worker before SCRIPT's modules have arrived
 NOMODULE = "assets/calculator/unsupported.js"
 TEXTS_ID = "cip-texts"  # the data block's own id: the one name the scripts know beforehand
-EMAIL_PREFIX = "mailto:"
 
 # The ids of the elements the page scripts look up, written once: the HTML below is rendered
 # from this table and script_texts() hands it to the scripts (docs/assets/calculator/
@@ -46,7 +46,23 @@ ELEMENT_IDS = {
     "copy": "cip-copy",
     "print": "cip-print",
     "copyStatus": "cip-copy-status",
+    "share": "cip-share",
+    "reset": "cip-reset",
+    "retry": "cip-retry",
+    "statusHelp": "cip-status-help",
+    "failureWasm": "cip-failure-wasm",
+    "formTitle": "cip-form-title",
 }
+# The ids of elements the scripts create (the verdict card, docs/assets/calculator/card.js),
+# written here too, so no script spells an id itself.
+SCRIPT_IDS = {
+    "verdict": "cip-verdict",
+    "verdictTitle": "cip-verdict-title",
+}
+# Seconds without any loading progress before the status line says so and offers to retry
+# (issue 20: a stalled download must not freeze at "19 %"). The page reads it from the root's
+# data-stall-ms, so a copy of the page may shorten it (the browser tests do).
+STALL_MS = 15_000
 FIELD_IDS = {
     "question": "cip-q-{name}",
     "control": "cip-{name}",
@@ -64,55 +80,6 @@ def _field_id(kind: str, name: str, value: str = "") -> str:
     return FIELD_IDS[kind].format(name=name, value=value)
 
 
-def _t(text: str) -> str:
-    return escape(text, quote=False)
-
-
-def _a(text: str) -> str:
-    return escape(text, quote=True)
-
-
-def relative(page_url: str, target: str) -> str:
-    """``target`` (a path from the site root, "/"-ended for a page) as seen from ``page_url``."""
-    start = posixpath.dirname(page_url.rstrip("/")) if not page_url.endswith("/") else page_url
-    path = posixpath.relpath(target or ".", start.rstrip("/") or ".")
-    return path + "/" if target.endswith("/") and not path.endswith("/") else path
-
-
-def language_root(page_url: str) -> str:
-    """The folder of the page's language ("" or "nl/"): the calculator sits at its top."""
-    parent = posixpath.dirname(page_url.rstrip("/"))
-    return f"{parent}/" if parent else ""
-
-
-def _help(lang: str, page_url: str, catalogue_help: Mapping[str, Any]) -> str:
-    root = language_root(page_url)
-    pages = "".join(
-        f'<li><a href="{_a(relative(page_url, root + target))}">{_t(title)}</a></li>'
-        for target, title in _help_pages(lang, catalogue_help)
-    )
-    items = []
-    for key in catalogue_help["help_bodies"]:
-        info = body_info(key, lang)
-        contact = info.contact
-        if "@" in contact and "/" not in contact:
-            href, name = EMAIL_PREFIX + contact, f"{info.name} ({contact})"
-        else:
-            href, name = contact, info.name
-        role = lookup(lang, "form", "help_bodies", key)
-        items.append(f'<li><a href="{_a(href)}">{_t(name)}</a> — {_t(role)}</li>')
-    return (
-        f'<ul class="cip-help-links">{pages}</ul>\n'
-        f"<p>{_t(lookup(lang, 'form', 'bodies_intro'))}</p>\n"
-        f'<ul class="cip-help-links">{"".join(items)}</ul>'
-    )
-
-
-def _help_pages(lang: str, catalogue_help: Mapping[str, Any]) -> Iterable[tuple[str, str]]:
-    for target in catalogue_help["help_pages"]:
-        yield target, lookup(lang, "form", "help_pages", target)
-
-
 # --- one renderer per kind ---------------------------------------------------------------
 
 
@@ -123,7 +90,7 @@ def _head(q: Mapping[str, Any], lang: str, tag: str) -> tuple[list[str], str | N
     attrs = f'class="cip-question" id="{_field_id("question", name)}" data-field="{name}"'
     if condition:
         # The page script evaluates this exactly as cip_core.questions.is_asked; hidden until asked.
-        attrs += f" data-asked-if='{_a(json.dumps(condition, separators=(',', ':')))}' hidden"
+        attrs += f" data-asked-if='{escape(json.dumps(condition, separators=(',', ':')))}' hidden"
     lines = [f"<{tag} {attrs}>"]
     hint_id = _field_id("hint", name) if "hint" in words else None
     return lines, hint_id
@@ -134,7 +101,7 @@ def _tail(q: Mapping[str, Any], lang: str, hint_id: str | None) -> list[str]:
     lines = []
     if hint_id:
         hint = lookup(lang, "questions", name, "hint")
-        lines.append(f'<p class="cip-hint" id="{hint_id}">{_t(hint)}</p>')
+        lines.append(f'<p class="cip-hint" id="{hint_id}">{escape_text(hint)}</p>')
     lines.append(f'<p class="cip-field-error" id="{_field_id("error", name)}" hidden></p>')
     return lines
 
@@ -142,9 +109,8 @@ def _tail(q: Mapping[str, Any], lang: str, hint_id: str | None) -> list[str]:
 def _radios(q: Mapping[str, Any], lang: str, values: list[str], inline: bool) -> str:
     name = q["name"]
     lines, hint_id = _head(q, lang, "fieldset")
-    lines.append(
-        f'<legend class="cip-legend">{_t(lookup(lang, "questions", name, "legend"))}</legend>'
-    )
+    legend = escape_text(lookup(lang, "questions", name, "legend"))
+    lines.append(f'<legend class="cip-legend">{legend}</legend>')
     lines += _tail(q, lang, hint_id)
     lines.append(f'<div class="cip-choices{" cip-choices--inline" if inline else ""}">')
     described = f' aria-describedby="{hint_id}"' if hint_id else ""
@@ -156,7 +122,7 @@ def _radios(q: Mapping[str, Any], lang: str, values: list[str], inline: bool) ->
         lines.append(
             f'<div class="cip-choice"><input type="radio" id="{choice_id}" name="{name}"'
             f' value="{value}"{checked}{described}><label for="{choice_id}">'
-            f"{_t(label)}</label></div>"
+            f"{escape_text(label)}</label></div>"
         )
     lines += ["</div>", "</fieldset>"]
     return "\n".join(lines)
@@ -166,9 +132,8 @@ def _input(q: Mapping[str, Any], lang: str, attributes: str) -> str:
     name = q["name"]
     lines, hint_id = _head(q, lang, "div")
     legend = lookup(lang, "questions", name, "legend")
-    lines.append(
-        f'<label class="cip-legend" for="{_field_id("control", name)}">{_t(legend)}</label>'
-    )
+    control = _field_id("control", name)
+    lines.append(f'<label class="cip-legend" for="{control}">{escape_text(legend)}</label>')
     lines += _tail(q, lang, hint_id)
     described = f' aria-describedby="{hint_id}"' if hint_id else ""
     lines.append(f'<input {attributes} id="{_field_id("control", name)}" name="{name}"{described}>')
@@ -198,11 +163,16 @@ def script_texts(lang: str) -> dict[str, Any]:
     ids of the elements it looks up."""
     return {
         "ui": lookup(lang, "ui"),
+        # The core's own words: its labels (contact details, fixes), how it writes amounts and
+        # dates (format.js writes the card's figures alike) and when sources were last checked.
+        "labels": lookup(lang, "labels"),
+        "format": lookup(lang, "format"),
+        "sourcesChecked": lookup(lang, "figures", "sources_checked"),
         "short": {q["name"]: lookup(lang, "questions", q["name"], "short") for q in QUESTIONS},
         "whitespace": WHITESPACE,
         "booleans": {"yes": sorted(TRUE_WORDS), "no": sorted(FALSE_WORDS)},
         "maxText": MAX_TEXT,
-        "ids": {**ELEMENT_IDS, "fields": FIELD_IDS},
+        "ids": {**ELEMENT_IDS, **SCRIPT_IDS, "fields": FIELD_IDS},
     }
 
 
@@ -222,7 +192,9 @@ def _form(lang: str) -> str:
                 lines.append("</section>")
             group = q["group"]
             lines.append('<section class="cip-group">')
-            lines.append(f'<h3 class="cip-group-title">{_t(lookup(lang, "groups", group))}</h3>')
+            lines.append(
+                f'<h3 class="cip-group-title">{escape_text(lookup(lang, "groups", group))}</h3>'
+            )
         lines.append(RENDERERS[q["kind"]](q, lang))
     if group is not None:
         lines.append("</section>")
@@ -232,52 +204,66 @@ def _form(lang: str) -> str:
 def render_calculator(lang: str, page_url: str) -> str:
     """The whole calculator block for the page at ``page_url`` (e.g. "nl/calculateur/")."""
     ui = lookup(lang, "ui")
-    help_block = _help(lang, page_url, load_toml(".", "questions"))
+    help_html = help_block(lang, page_url, load_toml(".", "questions"))
     form = lookup(lang, "form")
     return "\n".join(
         [
-            f'<div class="cip-calculator" id="{_id("root")}" data-lang="{_a(lang)}">',
-            f'<link rel="stylesheet" href="{_a(relative(page_url, CSS))}">',
+            f'<div class="cip-calculator" id="{_id("root")}" data-lang="{escape(lang)}"'
+            f' data-stall-ms="{STALL_MS}">',
+            f'<link rel="stylesheet" href="{escape(relative(page_url, CSS))}">',
+            f'<link rel="stylesheet" href="{escape(relative(page_url, CARD_CSS))}">',
+            f'<link rel="stylesheet" media="print" href="{escape(relative(page_url, PRINT_CSS))}">',
             '<noscript><div class="cip-notice" id="cip-noscript">',
-            f'<p class="cip-notice-text">{_t(form["noscript"])}</p>',
-            help_block,
+            f'<p class="cip-notice-text">{escape_text(form["noscript"])}</p>',
+            help_html,
             "</div></noscript>",
             f'<div class="cip-notice" id="{_id("failure")}" hidden>',
-            f'<p class="cip-notice-text" role="alert">{_t(form["failure"])}</p>',
-            help_block,
+            f'<p class="cip-notice-text" role="alert">{escape_text(form["failure"])}</p>',
+            f'<p id="{_id("failureWasm")}" hidden>{escape_text(form["failure_wasm"])}</p>',
+            help_html,
             "</div>",
             f'<div class="cip-status" id="{_id("status")}" role="status" hidden>',
             f'<span class="cip-status-text" id="{_id("statusText")}">'
-            f"{_t(ui['stages']['start'])}</span>",
+            f"{escape_text(ui['stages']['start'])}</span>",
             f'<progress class="cip-progress" id="{_id("progress")}" max="1"'
             f' aria-labelledby="{_id("statusText")}"></progress>',
+            f'<button type="button" class="md-button cip-retry" id="{_id("retry")}" hidden>'
+            f"{escape_text(ui['retry'])}</button>",
+            f'<div class="cip-status-help" id="{_id("statusHelp")}" hidden>',
+            f"<p>{escape_text(form['status_help'])}</p>",
+            help_pages_list(lang, page_url),
+            "</div>",
             "</div>",
             f'<div class="cip-app" id="{_id("app")}" hidden>',
-            f'<h2 id="cip-form-title">{_t(ui["answers"])}</h2>',
+            f'<h2 id="{_id("formTitle")}">{escape_text(ui["answers"])}</h2>',
             f'<form class="cip-form" id="{_id("form")}" action="" method="get" novalidate'
-            ' aria-labelledby="cip-form-title">',
+            f' aria-labelledby="{_id("formTitle")}">',
             _form(lang),
             "</form>",
             f'<section class="cip-answer" id="{_id("answer")}" aria-labelledby="cip-answer-title">',
             '<div class="cip-answer-inner">',
-            f'<h2 id="cip-answer-title">{_t(form["answer_title"])}</h2>',
+            f'<h2 id="cip-answer-title">{escape_text(form["answer_title"])}</h2>',
             f'<div class="cip-result" id="{_id("result")}" aria-live="polite"'
             ' data-state="waiting">'
-            f"<p>{_t(ui['waiting'])}</p></div>",
+            f"<p>{escape_text(ui['waiting'])}</p></div>",
             '<div class="cip-actions">',
             f'<button type="button" class="md-button" id="{_id("copy")}">'
-            f"{_t(form['copy'])}</button>",
+            f"{escape_text(form['copy'])}</button>",
+            f'<button type="button" class="md-button" id="{_id("share")}" hidden>'
+            f"{escape_text(form['share'])}</button>",
             f'<button type="button" class="md-button" id="{_id("print")}">'
-            f"{_t(form['print'])}</button>",
+            f"{escape_text(form['print'])}</button>",
+            f'<button type="button" class="md-button" id="{_id("reset")}">'
+            f"{escape_text(form['reset'])}</button>",
             f'<p class="cip-copy-status" id="{_id("copyStatus")}" role="status"></p>',
             "</div>",
             "</div>",
             "</section>",
             "</div>",
             _json_block(lang),
-            f'<script type="module" async src="{_a(relative(page_url, EARLY))}"></script>',
-            f'<script type="module" src="{_a(relative(page_url, SCRIPT))}"></script>',
-            f'<script nomodule src="{_a(relative(page_url, NOMODULE))}"></script>',
+            f'<script type="module" async src="{escape(relative(page_url, EARLY))}"></script>',
+            f'<script type="module" src="{escape(relative(page_url, SCRIPT))}"></script>',
+            f'<script nomodule src="{escape(relative(page_url, NOMODULE))}"></script>',
             "</div>",
         ]
     )

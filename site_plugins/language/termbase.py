@@ -18,6 +18,7 @@ from functools import cache
 from pathlib import Path, PurePosixPath
 from urllib.parse import urlsplit
 
+from site_plugins.language.faults import LanguageFault
 from site_plugins.language.sentences import key_line
 
 TERMBASE = Path(__file__).with_name("termbase.toml")
@@ -55,12 +56,6 @@ class LinkRule:
         if host != self.host:
             return False
         return not self.path or not (parts.path or "/").startswith(self.path)
-
-
-@dataclass(frozen=True)
-class Finding:
-    line: int
-    message: str
 
 
 @dataclass(frozen=True)
@@ -147,7 +142,7 @@ def _blank(match: re.Match[str]) -> str:
 
 def scan_terms(
     text: str, lang: str, termbase: Termbase | None = None, *, straight_quotes: bool = True
-) -> list[Finding]:
+) -> list[LanguageFault]:
     """Every banned variant of ``lang`` in ``text``, with its line and the term to use.
 
     ``straight_quotes``: "…" quotes a source too (a page as typed); not in a TOML catalogue,
@@ -160,7 +155,7 @@ def scan_terms(
     normal = _GLOSSARY_KEY.sub(_blank, _URL_RE.sub(_blank, normal))
     quotes = [_QUOTED, _STRAIGHT_QUOTED] if straight_quotes else [_QUOTED]
     quoted = [m.span() for pattern in quotes for m in pattern.finditer(normal)]
-    found: list[Finding] = []
+    found: list[LanguageFault] = []
     for term in base.terms:
         if term.lang != lang:
             continue
@@ -169,7 +164,7 @@ def scan_terms(
             if term.allowed_quoted and inside:
                 continue  # a source quoted in its own words
             found.append(
-                Finding(
+                LanguageFault(
                     _line_of(text, match.start()),
                     f"«{text[match.start() : match.end()]}» is not the official term here: "
                     f"write «{term.preferred}» ({term.concept}, source: {term.source})",
@@ -178,17 +173,17 @@ def scan_terms(
     return sorted(found, key=lambda f: f.line)
 
 
-def scan_links(text: str, lang: str, termbase: Termbase | None = None) -> list[Finding]:
+def scan_links(text: str, lang: str, termbase: Termbase | None = None) -> list[LanguageFault]:
     """Every address in ``text`` that sends a reader of ``lang`` to another language's page."""
     base = termbase or load_termbase()
     rules = [r for r in base.links if r.lang == lang]
-    found: list[Finding] = []
+    found: list[LanguageFault] = []
     for match in _URL_RE.finditer(text):
         url = match.group().rstrip(".,;:")
         for rule in rules:
             if rule.refuses(url):
                 found.append(
-                    Finding(
+                    LanguageFault(
                         _line_of(text, match.start()),
                         f"{url} is not a page in this language: link {rule.use}",
                     )

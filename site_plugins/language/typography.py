@@ -29,6 +29,7 @@ from functools import cache
 from pathlib import Path
 
 from cip_core.messages import catalogue_path, lookup
+from site_plugins.language.faults import LanguageFault
 
 NNBSP = "\u202f"  # the narrow no-break space
 NBSP = "\u00a0"  # the no-break space
@@ -174,12 +175,6 @@ def _fix_prose(text: str, rules: Typography, skip_admonitions: bool) -> str:
 _VALUE_RE = re.compile(r'^(\s*[\w.-]+\s*=\s*")(.*)("\s*(?:#.*)?)$')
 
 
-@dataclass(frozen=True)
-class Finding:
-    line: int
-    message: str
-
-
 def _decoded(value: str) -> str:
     # The catalogues may write the two spaces as TOML escapes, for editors to see them.
     return value.replace("\\u202f", NNBSP).replace("\\u00a0", NBSP)
@@ -201,9 +196,9 @@ def fix_catalogue(text: str, lang: str) -> str:
     return "".join(lines)
 
 
-def check_catalogue(text: str, lang: str) -> list[Finding]:
+def check_catalogue(text: str, lang: str) -> list[LanguageFault]:
     """The catalogue lines whose typography differs from the language's rules."""
-    found: list[Finding] = []
+    found: list[LanguageFault] = []
     for number, line in enumerate(text.splitlines(), start=1):
         match = _VALUE_RE.match(line)
         if not match:
@@ -211,7 +206,7 @@ def check_catalogue(text: str, lang: str) -> list[Finding]:
         value = _decoded(match.group(2))
         fixed = _fix_value(value, lang)
         if fixed != value:
-            found.append(Finding(number, _describe(value, fixed, lang)))
+            found.append(LanguageFault(number, _describe(value, fixed, lang)))
     return found
 
 

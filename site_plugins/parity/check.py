@@ -32,7 +32,7 @@ def _english_name(lang: str) -> str:
 
 
 @dataclass(frozen=True)
-class Item:
+class StructuralElement:
     """One structural element: a heading (``H2``) or a marker (``rmmg at=2021-09-01``)."""
 
     key: str
@@ -78,7 +78,7 @@ def _compare(a: tuple[str, Path], b: tuple[str, Path]) -> list[str]:
     (name_a, path_a), (name_b, path_b) = a, b
     text_a, text_b = _read(path_a), _read(path_b)
     problems: list[str] = []
-    markers: dict[str, list[Item]] = {}
+    markers: dict[str, list[StructuralElement]] = {}
     for name, text in ((name_a, text_a), (name_b, text_b)):
         try:
             markers[name] = _markers(text)
@@ -91,7 +91,11 @@ def _compare(a: tuple[str, Path], b: tuple[str, Path]) -> list[str]:
 
 
 def _diff(
-    what: str, name_a: str, items_a: list[Item], name_b: str, items_b: list[Item]
+    what: str,
+    name_a: str,
+    items_a: list[StructuralElement],
+    name_b: str,
+    items_b: list[StructuralElement],
 ) -> list[str]:
     problems = []
     keys_a, keys_b = [i.key for i in items_a], [i.key for i in items_b]
@@ -112,11 +116,11 @@ def _diff(
     return problems
 
 
-def _where(name: str, item: Item) -> str:
+def _where(name: str, item: StructuralElement) -> str:
     return f"{name}:{item.line} has {item.label}"
 
 
-def _after(name: str, items: list[Item], index: int) -> str:
+def _after(name: str, items: list[StructuralElement], index: int) -> str:
     if index == 0:
         return " (at its start)"
     previous = items[index - 1]
@@ -133,10 +137,10 @@ def _body_start(text: str) -> int:
     return match.group(0).count("\n") if match else 0
 
 
-def _headings(text: str) -> list[Item]:
+def _headings(text: str) -> list[StructuralElement]:
     """ATX (``## Title``) and setext (underlined) headings outside fenced code."""
     lines = text.split("\n")
-    found: list[Item] = []
+    found: list[StructuralElement] = []
     fence: str | None = None
     previous = ""
     for number in range(_body_start(text), len(lines)):
@@ -156,21 +160,26 @@ def _headings(text: str) -> list[Item]:
         if atx:
             level = len(atx.group(1))
             found.append(
-                Item(f"H{level}", number + 1, f'H{level} "{(atx.group(2) or "").strip()}"')
+                StructuralElement(
+                    f"H{level}", number + 1, f'H{level} "{(atx.group(2) or "").strip()}"'
+                )
             )
             previous = ""
             continue
         if setext and previous.strip() and not previous.lstrip().startswith(("-", "*", "|", ">")):
             level = 1 if setext.group(1)[0] == "=" else 2
-            found.append(Item(f"H{level}", number, f'H{level} "{previous.strip()}"'))
+            found.append(StructuralElement(f"H{level}", number, f'H{level} "{previous.strip()}"'))
             previous = ""
             continue
         previous = line
     return found
 
 
-def _markers(text: str) -> list[Item]:
-    return [Item(m.signature, m.line, "{{cip " + m.signature + "}}") for m in find_markers(text)]
+def _markers(text: str) -> list[StructuralElement]:
+    return [
+        StructuralElement(m.signature, m.line, "{{cip " + m.signature + "}}")
+        for m in find_markers(text)
+    ]
 
 
 def main(argv: Sequence[str] | None = None) -> int:

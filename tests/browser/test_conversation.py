@@ -185,11 +185,16 @@ def test_a_bad_duration_keeps_body_and_minimum(
     assert page.evaluate("window.cipChecker.lastResult") == expected
     assert result_attr(page, "body") == expected["body"]["code"] == "bruxelles_formation"
     assert result_attr(page, "minimum") == expected["allowance"]["minimum"]
-    expect(page.locator("#cip-result .cip-part--body")).to_be_visible()
-    expect(page.locator("#cip-result .cip-minimum")).to_contain_text(
+    # The answer's card (after the errors' card) keeps the body, the figure to pay, the steps.
+    card = page.locator("#cip-result .cip-verdict:not(.cip-verdict--error)")
+    expect(card.locator(".cip-card-body")).to_contain_text(expected["body"]["name"])
+    expect(card.locator(".cip-pay")).to_be_visible()
+    expect(card.locator(".cip-steps li")).to_have_count(len(expected["steps"]))
+    allowance = page.locator("#cip-result .cip-part--allowance")
+    allowance.locator("summary").click()
+    expect(allowance.locator(".cip-minimum")).to_contain_text(
         expected["allowance"]["display"]["minimum"]
     )
-    expect(page.locator("#cip-result .cip-part--steps")).to_be_visible()
     # The bad field counts as missing, and its message sits beside it.
     assert "duration_months" in expected["missing"]
 
@@ -323,8 +328,10 @@ def test_phone_jump_to_answer_and_summary_with_change_links(
     expect(bar).to_be_visible()
     bar.locator("a").click()  # one tap from the form to the answer
     expect(page.locator("#cip-result .cip-verdict")).to_be_in_viewport()
+    # "What you told us" (not the form's title), folded after the card (issue 20).
     summary = page.locator("#cip-result .cip-part--answers")
-    expect(summary.locator("h3")).to_have_text(lookup(lang, "ui", "answers"))
+    expect(summary.locator("summary")).to_contain_text(lookup(lang, "ui", "recap"))
+    summary.locator("summary").click()
     rows = summary.locator(".cip-answer-row")
     assert rows.count() == len(BRUSSELS)
     # Each question's short name from the catalogue; each row's link goes back to its question.
@@ -334,10 +341,9 @@ def test_phone_jump_to_answer_and_summary_with_change_links(
     expect(first.locator("dd").first).to_have_text("3")
     first.locator("a").click()
     expect(page.locator("#cip-duration_months")).to_be_focused()
-    # The summary comes before the verdict: it sits above the printable result.
+    # The verdict card comes first, the recap after it (issue 20: the answer first).
     order = page.evaluate(
         "() => [...document.querySelectorAll('#cip-result > *')].map(e => e.className)"
     )
-    assert order.index("cip-part cip-part--answers") < next(
-        i for i, c in enumerate(order) if c.startswith("cip-verdict")
-    )
+    assert order[0].startswith("cip-verdict")
+    assert order.index("cip-part cip-part--answers") > 0

@@ -94,7 +94,7 @@ def check_page(page: Page, baseline: int, reply: dict[str, Any] | None = None) -
     assert seen["handlers"] == 0, "an event-handler attribute was injected"
     assert "Traceback" not in seen["text"] and "PythonError" not in seen["text"]
     for href in seen["links"]:
-        assert href.startswith(("https://", "http://", "mailto:", "#cip-q-")), href
+        assert href.startswith(("https://", "http://", "mailto:", "tel:+", "#cip-q-")), href
     if seen["state"] == "answered":
         assert seen["verdict"] in {"eligible", "not_eligible", "refer", "incomplete"}
     elif seen["state"] == "waiting":  # nothing of the case survived: the page waits for answers

@@ -76,9 +76,11 @@ def test_lang_en_is_accepted_and_the_unknown_language_message_lists_it() -> None
 def test_sources_fall_back_as_declared_and_say_so() -> None:
     # Every source has an address for an English reader: its own, or a declared fallback's.
     for name in source_names():
-        url, page_lang = address_in(name, "en")
+        url, source_lang = address_in(name, "en")
         assert url.startswith(("https://", "mailto:")), name
-        assert note_in(name, "en") == ("" if page_lang == "en" else language_note(page_lang, "en"))
+        assert note_in(name, "en") == (
+            "" if source_lang == "en" else language_note(source_lang, "en")
+        )
     assert address_in("actiris", "en")[1] == "fr"  # no English Actiris page known: French first
     assert note_in("actiris", "en") == "in French"
     assert note_in("vdab", "en") == "in Dutch"  # VDAB publishes it only in Dutch

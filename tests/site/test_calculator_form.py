@@ -31,6 +31,7 @@ FIXED_IDS = {
     "cip-calculator", "cip-noscript", "cip-failure", "cip-status", "cip-status-text",
     "cip-progress", "cip-app", "cip-form-title", "cip-checker", "cip-answer",
     "cip-answer-title", "cip-result", "cip-copy", "cip-print", "cip-copy-status", "cip-texts",
+    "cip-share", "cip-reset", "cip-retry", "cip-status-help", "cip-failure-wasm",
 }  # fmt: skip
 ROOT = Path(__file__).resolve().parents[2]
 

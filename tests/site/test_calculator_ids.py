@@ -1,6 +1,6 @@
 """The ids the calculator's HTML and scripts share are written once, in
-site_plugins/calculator_form.py (ELEMENT_IDS, FIELD_IDS): the block is rendered from that table,
-the scripts get it in the page's data block, and no script writes one of them itself."""
+site_plugins/figures/calculator_form.py (ELEMENT_IDS, FIELD_IDS): the block is rendered from that
+table, the scripts get it in the page's data block, and no script writes one of them itself."""
 
 from __future__ import annotations
 
@@ -15,6 +15,7 @@ from cip_core.questions import QUESTIONS
 from site_plugins.figures.calculator_form import (
     ELEMENT_IDS,
     FIELD_IDS,
+    SCRIPT_IDS,
     TEXTS_ID,
     render_calculator,
     script_texts,
@@ -50,13 +51,14 @@ def test_the_scripts_get_the_table_in_the_data_block(lang: str) -> None:
     html = render_calculator(lang, "calculateur/")
     block = re.search(rf'<script type="application/json" id="{TEXTS_ID}">(.*?)</script>', html)
     assert block is not None
-    assert json.loads(block.group(1))["ids"] == {**ELEMENT_IDS, "fields": FIELD_IDS}
-    assert script_texts(lang)["ids"] == {**ELEMENT_IDS, "fields": FIELD_IDS}
+    expected = {**ELEMENT_IDS, **SCRIPT_IDS, "fields": FIELD_IDS}
+    assert json.loads(block.group(1))["ids"] == expected
+    assert script_texts(lang)["ids"] == expected
 
 
 def test_no_script_writes_a_shared_id_itself() -> None:
     # Whole ids, and the fixed start of a question's ids ("cip-q-"; not the bare "cip-").
-    whole = [re.escape(value) + r"(?![\w-])" for value in ELEMENT_IDS.values()]
+    whole = [re.escape(value) + r"(?![\w-])" for value in {**ELEMENT_IDS, **SCRIPT_IDS}.values()]
     starts = {template.split("{")[0] for template in FIELD_IDS.values()} - {"cip-"}
     patterns = [*whole, *(re.escape(start) for start in starts)]
     scripts = sorted(SCRIPTS.glob("*.js"))

@@ -7,15 +7,13 @@ import { el, setData } from "./dom.js";
 import { renderErrors, renderMessage, renderResult } from "./render.js";
 import { hasAnswers, resultState } from "./state.js";
 
-function offlineNotice(t, onRetry) {
-  const retry = el("button", {
-    className: "md-button md-button--primary",
-    text: t.retry,
-    attrs: { type: "button", id: "cip-retry" },
-  });
+// The status line at the top has the same button (#cip-retry): this one is for a reader who
+// waits down here, by the answer.
+function offlineNotice(t, network, onRetry) {
+  const retry = el("button", { className: "md-button md-button--primary", text: t.retry, attrs: { type: "button" } });
   retry.addEventListener("click", onRetry);
   return el("div", { className: "cip-notice" }, [
-    el("p", { className: "cip-notice-text", text: t.networkFailure, attrs: { role: "alert" } }),
+    el("p", { className: "cip-notice-text", text: network ? t.networkFailure : t.startFailed, attrs: { role: "alert" } }),
     retry,
   ]);
 }
@@ -42,7 +40,7 @@ export function answerView({ box, t, context, onRetry }) {
       } else renderMessage(box, text);
       drawn = "loading";
     } else if (drawn !== shown) {
-      if (shown === "offline") box.replaceChildren(offlineNotice(t, onRetry));
+      if (shown === "offline") box.replaceChildren(offlineNotice(t, s.network, onRetry));
       else renderMessage(box, t.waiting);
       drawn = shown;
     }

@@ -3,6 +3,7 @@
 // of sight) on screen, one tap from the answer. Also the one live region: the verdict line.
 // Drawn from the page's state only, so its words always match what the answer area shows.
 import { el } from "./dom.js";
+import { byId } from "./page_data.js";
 import { resultState } from "./state.js";
 
 function inView(element) {
@@ -25,7 +26,7 @@ export function barContent(s, t) {
 }
 
 /** Adds the bar and the live region to `root`; returns the view that draws them. */
-export function barView({ root, form, answerArea, resultBox, t, jumpTarget }) {
+export function barView({ root, form, answerArea, resultBox, t, showVerdict }) {
   const words = el("span", { className: "cip-bar-text" });
   const jump = el("a", { className: "cip-bar-link", text: t.seeAnswer, attrs: { href: `#${answerArea.id}` } });
   const bar = el("div", { className: "cip-bar", attrs: { id: "cip-bar", hidden: "" } }, [words, jump]);
@@ -42,7 +43,8 @@ export function barView({ root, form, answerArea, resultBox, t, jumpTarget }) {
     bar.className = `cip-bar cip-bar--${modifier}`;
     if (words.textContent !== text) words.textContent = text;
     const gone = s.phase === "failed" || s.phase === "framed";
-    bar.hidden = gone || !text || inView(resultBox) || !inView(form);
+    // Hidden once the verdict card itself is in sight (not merely the top of the answer area).
+    bar.hidden = gone || !text || inView(byId("verdict") || resultBox) || !inView(form);
     const shown = resultState(s);
     // Announced once per verdict line: the details below it are plain text.
     if ((shown === "answered" || shown === "input_error") && live.textContent !== text) live.textContent = text;
@@ -51,11 +53,8 @@ export function barView({ root, form, answerArea, resultBox, t, jumpTarget }) {
   // One tap from the form to the answer: to the verdict when there is one, focused for the
   // keyboard and screen readers.
   jump.addEventListener("click", (event) => {
-    const target = jumpTarget();
-    if (!target) return;
+    if (!showVerdict()) return; // no card yet: the link's own jump to the answer area
     event.preventDefault();
-    target.scrollIntoView({ block: "start" });
-    if (target !== answerArea) target.focus({ preventScroll: true });
     if (latest) draw(latest);
   });
   let queued = false;

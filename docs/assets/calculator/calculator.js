@@ -9,8 +9,10 @@ import { answerView } from "./answer.js";
 import { barView } from "./bar.js";
 import { workerClient } from "./client.js";
 import { formOf } from "./form.js";
-import { byId, data, t } from "./page_data.js";
+import { loadingWatch } from "./loading.js";
+import { byId, data, ids, t } from "./page_data.js";
 import { reading } from "./reading.js";
+import { revealer, showVerdict } from "./reveal.js";
 import { answerOf, state, subscribe, update } from "./state.js";
 import { statusView } from "./status.js";
 import { addressView, caseFromQuery } from "./url.js";
@@ -34,8 +36,10 @@ const rules = reading(data);
 const form = formOf(byId("form"), rules);
 const lang = root?.dataset.lang || "";
 const mark = publishApi(askQuery);
+const reveal = revealer(form);
 let client = null;
 let typingPause = null;
+const loading = loadingWatch({ root, state, update, client: () => client, mark });
 
 /** Asks the worker for the current case; resolves with the reply (or {type: "empty"}). */
 function ask() {
@@ -73,8 +77,9 @@ function onFormInput(event) {
   clearTimeout(typingPause);
   // Leaving a typed field (or Enter) answers at once, unless that value was already asked.
   const { sent, case: now } = state();
-  if (choice || (event.type === "change" && sent[control.name] !== now[control.name])) ask();
-  else if (event.type !== "change") typingPause = setTimeout(ask, PAUSE_MS);
+  if (choice || (event.type === "change" && sent[control.name] !== now[control.name])) {
+    ask().then((reply) => reveal(control, reply, now));
+  } else if (event.type !== "change") typingPause = setTimeout(ask, PAUSE_MS);
 }
 
 /** Shows the case a query string holds in the form, and asks it. */
@@ -85,22 +90,16 @@ function askQuery(query) {
   return ask();
 }
 
-function onWorker(event) {
-  const s = state();
-  if (event.type === "status") {
-    mark(event.stage);
-    const value = Number.isFinite(event.progress) ? Math.min(1, Math.max(s.progress, event.progress)) : s.progress;
-    update({ stage: event.stage, progress: value });
-  } else if (event.type === "offline") {
-    update({ phase: "offline", pending: false, answer: null });
-  } else if (event.type === "failed") {
-    update({ phase: "failed", failure: event.why, pending: false });
-  }
+/** "Start again": no answers, an empty address, the form at its top. */
+function reset() {
+  update({ case: {} });
+  form.fill({});
+  ask();
+  form.focus(form.fields[0]);
 }
 
 function retry() {
-  update({ phase: "loading", stage: "start", progress: 0 });
-  client.retry();
+  loading.retry();
   ask();
 }
 
@@ -108,10 +107,11 @@ function start() {
   if (!root || !form.element || !resultBox) return;
   const query = location.search; // read before the address view writes the address
   if (window.top !== window.self) update({ phase: "framed" }); // drawn so from the first paint
-  subscribe(statusView(t));
+  subscribe(statusView(t, retry));
   if (state().phase === "framed") return;
   const context = {
     t,
+    ids,
     lang,
     questionLabel: form.label,
     questionHref: form.questionHref,
@@ -125,18 +125,18 @@ function start() {
   subscribe(form.view());
   subscribe(answerView({ box: resultBox, t, context, onRetry: retry }));
   const answerArea = byId("answer");
-  const jumpTarget = () => document.getElementById("cip-verdict") || answerArea;
-  subscribe(barView({ root, form: form.element, answerArea, resultBox, t, jumpTarget }));
+  subscribe(barView({ root, form: form.element, answerArea, resultBox, t, showVerdict }));
   for (const type of ["input", "change"]) form.element.addEventListener(type, onFormInput);
   form.element.addEventListener("submit", (event) => {
     event.preventDefault();
     ask();
   });
-  setupActions();
+  setupActions({ reset });
   const early = window.cipEarlyWorker || null; // started by early.js, if it came first
   window.cipEarlyWorker = false; // from now on early.js starts nothing
   mark("start", early?.startedAt);
-  client = workerClient(new URL("./worker.js", import.meta.url), options, onWorker, early);
+  client = workerClient(new URL("./worker.js", import.meta.url), options, loading.onWorker, early);
+  loading.watch();
   askQuery(query);
 }
 

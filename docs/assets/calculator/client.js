@@ -4,8 +4,11 @@
 //
 // report(event) hears how the worker is doing:
 //   {type: "status", stage, progress}   loading (stage "ready" once it answers)
-//   {type: "offline"}                   a download broke while loading: worth a retry()
-//   {type: "failed", why}               it cannot run here (no-wasm, timeout, fatal…)
+//   {type: "offline", network}          loading stopped (a download failed or broke, the worker
+//                                       went silent, or Python could not start; network: a
+//                                       download's fault): worth a retry()
+//   {type: "failed", why}               it cannot run here (no-wasm, no-worker) or it broke
+//                                       after it was ready (timeout, fatal…)
 // early: the worker early.js started before this module arrived, if any (window.cipEarlyWorker).
 // A reply is the worker's ({type: "result" | "input_error", …}), or {type: "offline" | "failed"}
 // when the worker stopped before answering: no request ever waits forever.
@@ -42,16 +45,17 @@ export function workerClient(url, options, report, early = null) {
     waiters.clear();
   }
 
-  function fail(why) {
+  // While loading, anything that stops it is worth another try (issue 20: a blocked file or a
+  // 503 is no reason to blame the browser); once ready, a failure is a bug and says so.
+  function fail(why, network = false) {
     if (closed()) return;
+    if (phase === "loading") {
+      close("offline");
+      report({ type: "offline", network, why: String(why) });
+      return;
+    }
     close("failed");
     report({ type: "failed", why: String(why) });
-  }
-
-  function offline() {
-    if (closed()) return;
-    close("offline");
-    report({ type: "offline" });
   }
 
   function becomeReady() {
@@ -87,8 +91,7 @@ export function workerClient(url, options, report, early = null) {
         settle(message);
         break;
       case "fatal":
-        if (message.network && phase === "loading") offline();
-        else fail("fatal");
+        fail("fatal", Boolean(message.network));
         break;
       default:
         break;
@@ -99,9 +102,8 @@ export function workerClient(url, options, report, early = null) {
     message: onMessage,
     error(event) {
       if (event.target !== worker) return;
-      // The worker's own script could not be fetched: offline if the line is down, else a failure.
-      if (navigator.onLine === false) offline();
-      else fail("worker-error");
+      // The worker's own script could not be fetched (or did not run): worth another try.
+      fail("worker-error", true);
     },
     messageerror: () => fail("message-error"),
   };
@@ -109,14 +111,18 @@ export function workerClient(url, options, report, early = null) {
   /** early: the worker early.js started, if it did (adopted with what it said meanwhile). */
   function start(early) {
     phase = "loading";
+    const cannot = (why) => {
+      phase = "ready"; // not a loading problem: another try cannot help
+      fail(why);
+    };
     if (typeof WebAssembly !== "object") {
-      fail("no-wasm"); // WebAssembly switched off or too old a browser: Python cannot run
+      cannot("no-wasm"); // WebAssembly switched off or too old a browser: Python cannot run
       return;
     }
     try {
       worker = early ? early.worker : new Worker(url, { type: "module", name: "cip-core" });
     } catch {
-      fail("no-worker");
+      cannot("no-worker");
       return;
     }
     arm(options.silenceMs);
@@ -137,8 +143,9 @@ export function workerClient(url, options, report, early = null) {
     return reply;
   }
 
-  /** After "offline": a new worker, loading from the start. */
+  /** After "offline", or while loading stalls: a new worker, loading from the start. */
   function retry() {
+    if (phase === "loading") close("offline"); // the stalled worker's downloads stop
     if (phase === "offline") start();
   }
 

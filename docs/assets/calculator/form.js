@@ -1,6 +1,6 @@
-// The form (rendered by site_plugins/calculator_form.py): reads the reader's answers, shows a
+// The form (rendered by site_plugins/figures/calculator_form.py): reads the reader's answers, shows a
 // case as the core reads it, asks only the questions that apply (questions.toml asked_if, read
-// as cip_core.case.condition_holds reads it) and puts the core's messages beside their fields.
+// as cip_core.questions.condition_holds reads it) and puts the core's messages beside their fields.
 import { fieldElement, fieldId } from "./page_data.js";
 
 export function formOf(element, rules) {
@@ -33,6 +33,11 @@ export function formOf(element, rules) {
   /** The case the core answers: the answers to questions that are asked (the URL keeps all). */
   function askedCase(theCase) {
     return Object.fromEntries(Object.entries(theCase).filter(([name]) => isAsked(name, theCase)));
+  }
+
+  /** The last question asked for this case: answering it completes the form. */
+  function lastAsked(theCase) {
+    return fields.filter((name) => isAsked(name, theCase)).at(-1) ?? null;
   }
 
   function showAsked(theCase) {
@@ -130,5 +135,5 @@ export function formOf(element, rules) {
   }
 
   const questionHref = (name) => `#${fieldId("question", name)}`;
-  return { element, fields, fill, valueOf, holds, askedCase, label, focus, answerRows, view, questionHref };
+  return { element, fields, fill, valueOf, holds, askedCase, lastAsked, label, focus, answerRows, view, questionHref };
 }

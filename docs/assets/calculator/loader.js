@@ -2,7 +2,7 @@
 // module it imports cannot be loaded (a 404, a syntax error, no module support), the page shows
 // its failure message instead of staying blank — the module's own watchdog never ran.
 (function () {
-  // The ids come from the page's data block (site_plugins/calculator_form.py, ELEMENT_IDS).
+  // The ids come from the page's data block (site_plugins/figures/calculator_form.py, ELEMENT_IDS).
   var ids = {};
   try {
     ids = JSON.parse(document.getElementById("cip-texts").textContent).ids || {};

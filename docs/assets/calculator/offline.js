@@ -1,4 +1,4 @@
-// Registers the calculator's service worker (/sw.js, site_plugins/runtime_sw.js) from the
+// Registers the calculator's service worker (/sw.js, site_plugins/runtime/sw.js) from the
 // calculator page only, once the checker is ready: the runtime it caches is then already in
 // the HTTP cache (no second download), and the next visit starts from the service worker's
 // cache, even offline. It keeps static files only, never the answers (the URL's query).

@@ -1,4 +1,4 @@
-// What the build hands the scripts in the page's data block (site_plugins/calculator_form.py,
+// What the build hands the scripts in the page's data block (site_plugins/figures/calculator_form.py,
 // script_texts): the sentences of the page's language, each question's short label, the core's
 // reading rules, and the ids of the elements the Python-rendered block and the scripts share —
 // each written once there, so nothing in the scripts is per language or repeats an id.
@@ -16,7 +16,7 @@ function read() {
 }
 
 export const data = read();
-const ids = data.ids && typeof data.ids === "object" ? data.ids : {};
+export const ids = data.ids && typeof data.ids === "object" ? data.ids : {};
 
 /** The element the table names `key` (root, form, result, status…), or null. */
 export function byId(key) {
@@ -34,7 +34,7 @@ export function fieldElement(kind, name, value) {
   return id ? document.getElementById(id) : null;
 }
 
-const fill = (template, values) =>
+export const fill = (template, values) =>
   String(template ?? "").replace(/\{(\w+)\}/g, (whole, key) => (key in values ? String(values[key]) : whole));
 const ui = data.ui || {};
 
@@ -43,6 +43,12 @@ export const t = {
   ...ui,
   stages: ui.stages || {},
   verdictTitle: ui.verdictTitle || {},
+  mark: ui.mark || {},
+  stepTitles: ui.stepTitles || {},
+  labels: data.labels && typeof data.labels === "object" ? data.labels : {},
+  stepDue: (day) => fill(ui.stepDue, { day }),
+  answeredOn: (day) => fill(ui.answeredOn, { day }),
+  sourcesChecked: (day) => fill(data.sourcesChecked, { day }),
   rmmgLine: (rmmg, since) => fill(ui.rmmgLine, { rmmg, since }),
   agePart: (percent) => fill(ui.agePart, { percent }),
   timePart: (percent) => fill(ui.timePart, { percent }),

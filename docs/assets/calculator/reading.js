@@ -1,4 +1,4 @@
-// The core's reading rules, applied in the page exactly as cip_core.case applies them, so what
+// The core's reading rules, applied in the page exactly as cip_core.readers applies them, so what
 // the form shows and which questions it asks match what the answer used. No DOM here: the
 // asked_if tests run this module under Node from the table both sides share
 // (tests/data/asked_if_cases.json).
@@ -8,7 +8,7 @@
  * block (the core's WHITESPACE, TRUE_WORDS/FALSE_WORDS and MAX_TEXT).
  */
 export function reading(rules = {}) {
-  // The core's one whitespace rule (cip_core.case.WHITESPACE), not trim(): both ends strip the
+  // The core's one whitespace rule (cip_core.readers.WHITESPACE), not trim(): both ends strip the
   // same characters.
   const spaces = [...String(rules.whitespace || " ")]
     .map((c) => "\\u" + c.charCodeAt(0).toString(16).padStart(4, "0"))

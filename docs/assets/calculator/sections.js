@@ -1,13 +1,16 @@
-// The parts of an answer (the contract's result object) as page elements: reasons, steps and
-// warnings with their sources, the questions left, the competent body, the minimum allowance.
-import { contactNode, el, link, sourceName } from "./dom.js";
+// The parts of an answer after the card (the contract's result object) as page elements:
+// warnings with their sources, the questions left, how the minimum is worked out. The long
+// ones fold (<details>): the card above them says what to do.
+import { contactLines } from "./contacts.js";
+import { el, link, sourceName } from "./dom.js";
+import { longDate } from "./format.js";
 
 export function asList(value) {
   return Array.isArray(value) ? value.filter((item) => item && typeof item === "object") : [];
 }
 
-// A step's pages (official form or page, the guide's section), labelled by the core.
-function stepLinks(item) {
+/** An item's pages (the body's or a form's, the guide's section), labelled by the core; null if none. */
+export function itemLinks(item) {
   const out = [];
   for (const entry of asList(item.links)) {
     let href = entry.url;
@@ -19,61 +22,71 @@ function stepLinks(item) {
         href = null;
       }
     }
-    if (href) out.push(link(href, String(entry.label ?? "")));
+    if (href) out.push(link(href, String(entry.label ?? ""), "cip-tap"));
   }
-  return out;
+  if (!out.length) return null;
+  return el("span", { className: "cip-item-links" }, out); // a wrapping row (card.css)
+}
+
+function sourceNode(href, note, label) {
+  const name = sourceName(href);
+  // note: the core's "(in French)" when the source's page is not in the reader's language.
+  if (!name) return null;
+  return el("span", { className: "cip-source" }, [`${label} `, link(href, name, "cip-tap"), note ? ` (${note})` : ""]);
 }
 
 function itemNode(item, t) {
-  // A step says who acts (the core's words), then what to do.
-  const who = item.actor_label ? [el("strong", { className: "cip-actor", text: String(item.actor_label) }), " — "] : [];
-  const li = el("li", {}, [...who, String(item.message ?? "")]);
-  const pages = stepLinks(item);
-  if (pages.length) {
-    const span = el("span", { className: "cip-step-links" });
-    pages.forEach((a, i) => span.append(i ? " · " : "", a));
-    li.append(" ", span);
-  } else {
-    const name = sourceName(item.source);
-    // source_note: the core's "(in French)" when the source's page is not in the reader's language.
-    const note = item.source_note ? ` (${item.source_note})` : "";
-    if (name) li.append(" ", el("span", { className: "cip-source" }, [`${t.source} `, link(item.source, name), note]));
-  }
+  const li = el("li", {}, [String(item.message ?? "")]);
+  const links = itemLinks(item);
+  const source = links ? null : sourceNode(item.source, item.source_note, t.source);
+  if (links || source) li.append(" ", links || source);
   return li;
 }
 
-function section(title, children, className) {
-  return el("section", { className: `cip-part ${className || ""}`.trim() }, [
-    el("h3", { text: title }),
+/** A folded part: its summary is the title (with a count when it lists items). */
+export function folded(title, children, className, open = false) {
+  const details = el("details", { className: `cip-part ${className || ""}`.trim() }, [
+    el("summary", { className: "cip-part-summary", text: title }),
     ...children,
   ]);
+  details.open = open;
+  return details;
 }
 
-export function itemsSection(title, items, t, ordered, className) {
+export function itemsSection(title, items, t, className) {
   if (!items.length) return null;
-  return section(title, [el(ordered ? "ol" : "ul", {}, items.map((item) => itemNode(item, t)))], className);
+  return folded(`${title} (${items.length})`, [el("ul", {}, items.map((item) => itemNode(item, t)))], className);
+}
+
+// A step in full: who acts, the core's sentence, its date, its links, the body to contact.
+function stepNode(step, t) {
+  const who = step.actor_label ? [el("strong", { text: String(step.actor_label) }), " — "] : [];
+  const li = el("li", {}, [...who, String(step.message ?? "")]);
+  const due = longDate(step.date);
+  if (due) li.append(" ", el("strong", { className: "cip-step-date", text: `(${t.stepDue(due)})` }));
+  const links = itemLinks(step);
+  if (links) li.append(" ", links);
+  if (step.body) li.append(...contactLines(step.body, t));
+  return li;
+}
+
+export function stepsSection(steps, t) {
+  if (!steps.length) return null;
+  return folded(t.stepsDetail, [el("ol", {}, steps.map((step) => stepNode(step, t)))], "cip-part--steps");
 }
 
 export function missingSection(missing, ctx) {
   const names = Array.isArray(missing) ? missing.filter((name) => typeof name === "string") : [];
   if (!names.length) return null;
   const list = el("ul", { className: "cip-missing" }, names.map((name) => {
-    const a = el("a", { text: ctx.questionLabel(name), attrs: { href: ctx.questionHref(name) } });
+    const a = el("a", { className: "cip-tap", text: ctx.questionLabel(name), attrs: { href: ctx.questionHref(name) } });
     a.addEventListener("click", (event) => {
       event.preventDefault();
       ctx.focusField(name);
     });
     return el("li", {}, [a]);
   }));
-  return section(ctx.t.missing, [list], "cip-part--missing");
-}
-
-export function bodySection(body, t) {
-  if (!body || typeof body !== "object") return null;
-  const children = [el("p", { className: "cip-body-name" }, [link(body.url, String(body.name ?? ""))])];
-  const contact = contactNode(body.contact);
-  if (contact) children.push(el("p", {}, [`${t.bodyContact} `, contact]));
-  return section(t.body, children, "cip-part--body");
+  return el("section", { className: "cip-part cip-part--missing" }, [el("h3", { text: ctx.t.missing }), list]);
 }
 
 // Figures come already written for the page's language (allowance.display, from the core).
@@ -100,9 +113,8 @@ export function allowanceSection(a, t) {
     parts.push(el("p", {}, [`${t.offered} ${d.offered}${verdict ? " — " + verdict : ""}`]));
   }
   const checked = el("p", { className: "cip-checked" }, [t.checkedUntil(String(d.checked_until))]);
-  const name = sourceName(a.rmmg_source);
-  if (name) checked.append(" ", el("span", { className: "cip-source" }, [`${t.rmmgSource} `, link(a.rmmg_source, name)]));
+  const source = sourceNode(a.rmmg_source, a.rmmg_source_note, t.rmmgSource);
+  if (source) checked.append(" ", source);
   parts.push(checked);
-  return section(t.allowance, parts, "cip-part--allowance");
+  return folded(t.computation, parts, "cip-part--allowance");
 }
-

@@ -9,6 +9,8 @@
 //   stage     the worker's last loading stage: start | runtime | core | ready
 //   progress  share of the loading done, 0..1 (never goes back while loading)
 //   failure   why it failed (the root's data-failure), when phase is "failed"
+//   stalled   loading has not moved for the root's data-stall-ms: the status line says so
+//   network   when phase is "offline": a download's fault (true) or Python's start (false)
 //   case      the reader's answers {field: string | [strings]}, as the address holds them
 //   sent      the case last sent to the worker
 //   asked     how many questions were asked (the number of the latest)
@@ -21,6 +23,8 @@ let current = Object.freeze({
   stage: "start",
   progress: 0,
   failure: null,
+  stalled: false,
+  network: true,
   case: Object.freeze({}),
   sent: Object.freeze({}),
   asked: 0,

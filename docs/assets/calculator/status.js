@@ -13,14 +13,26 @@ function framedNotice(t) {
   return el("p", { className: "cip-notice", attrs: { id: "cip-framed" } }, [`${t.framed} `, link]);
 }
 
-/** The view of the checker's status (elements found by the ids of the page's data block). */
-export function statusView(t) {
+// The status line's words: the stage while loading, or why loading stopped or stands still.
+function statusWords(s, t) {
+  if (s.phase === "offline") return s.network ? t.networkShort : t.startFailed;
+  if (s.stalled) return t.stalled;
+  return t.stages[s.stage] || t.stages.start;
+}
+
+/** The view of the checker's status (elements found by the ids of the page's data block);
+ * onRetry: what the status line's "Try again" button does. */
+export function statusView(t, onRetry) {
   const root = byId("root");
   const status = byId("status");
   const statusText = byId("statusText");
   const progress = byId("progress");
   const app = byId("app");
   const failure = byId("failure");
+  const retry = byId("retry");
+  const help = byId("statusHelp");
+  const wasm = byId("failureWasm");
+  retry?.addEventListener("click", onRetry);
   let framed = null;
 
   return (s) => {
@@ -35,11 +47,17 @@ export function statusView(t) {
     app.hidden = failed;
     failure.hidden = !failed;
     status.hidden = failed;
+    // The WebAssembly explanation only when WebAssembly is really missing.
+    if (wasm) wasm.hidden = !(failed && s.failure === "no-wasm");
     if (failed) return;
     const offline = s.phase === "offline";
-    const text = offline ? t.networkShort : t.stages[s.stage] || t.stages.start;
+    const text = statusWords(s, t);
     if (statusText.textContent !== text) statusText.textContent = text;
     progress.value = s.progress;
     progress.hidden = offline || s.stage === "ready";
+    const stuck = offline || (s.stalled && s.phase === "loading");
+    setData(status, "stuck", stuck ? "true" : null);
+    if (retry) retry.hidden = !stuck;
+    if (help) help.hidden = !stuck;
   };
 }

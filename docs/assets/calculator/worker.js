@@ -97,7 +97,7 @@ export function byteCounter(runtimeURL, onProgress) {
 // In a worker only (Node's tests import this module without running it).
 if (typeof WorkerGlobalScope !== "undefined" && self instanceof WorkerGlobalScope) {
   const runtimeURL = new URL("../pyodide/", import.meta.url).href;
-  let network = false; // a download broke (no answer, or cut off): worth trying again
+  let network = false; // a download failed (no answer, an error status, cut off): the line's fault
   let lastProgress = 0;
   let stage = "runtime";
   let shownPercent = -1;
@@ -127,6 +127,7 @@ if (typeof WorkerGlobalScope !== "undefined" && self instanceof WorkerGlobalScop
       network = true;
       throw error;
     }
+    if (!response.ok) network = true; // a 404 or a 503 is the download's fault, not the browser's
     if (counter.nameOf(url) === null || !response.body) return response;
     let count = 0;
     const counting = new TransformStream({
@@ -182,7 +183,8 @@ if (typeof WorkerGlobalScope !== "undefined" && self instanceof WorkerGlobalScop
     // import() does not say why a module failed: a line that answers nothing is the network's fault.
     if (!network) {
       try {
-        await realFetch(runtimeURL + "pyodide.mjs", { method: "HEAD", cache: "no-store" });
+        const head = await realFetch(runtimeURL + "pyodide.mjs", { method: "HEAD", cache: "no-store" });
+        if (!head.ok) network = true;
       } catch {
         network = true;
       }
