@@ -15,6 +15,7 @@ from datetime import date
 
 from cip_core.bodies import body as body_info
 from cip_core.case import FIELD_NAMES, Case, asked_fields, checked_case
+from cip_core.formatting import format_date
 from cip_core.item_links import extras
 from cip_core.messages import DEFAULT_LANGUAGE, Money, format_value, text, value_label
 from cip_core.result import Item, Result
@@ -218,5 +219,6 @@ def _item(lang: str, section: str, finding: Finding) -> Item:
         links=shown.links if shown else None,
         source_note=note,
         date=finding.due.isoformat() if finding.due else None,
+        date_text=format_date(finding.due, lang) if finding.due else None,
         body=shown.body if shown else None,
     )

@@ -29,6 +29,7 @@ class Item:
     source_note: str = ""
     actor_label: str | None = None  # steps only: who acts, in the requested language
     date: str | None = None  # steps: the last day to do it (YYYY-MM-DD), when the rules give one
+    date_text: str | None = None  # the same day written for the reader ("1er février 2027")
     body: dict[str, Any] | None = None  # steps and fixes: the body to ask, with its contact
 
     def to_dict(self) -> dict[str, Any]:
@@ -45,6 +46,7 @@ class Item:
             item["links"] = [dict(link) for link in self.links]
         if self.date is not None:
             item["date"] = self.date
+            item["date_text"] = self.date_text
         if self.body is not None:
             item["body"] = dict(self.body)
         return item
@@ -141,6 +143,10 @@ def allowance_display(figures: AllowanceFigures, lang: str) -> dict[str, str | N
         # The minimum as the page states it: one amount, or the range when it is not known exactly.
         "minimum_range": _money_or_range(*bounds, lang) if bounds is not None else None,
         "for_date": format_date(figures.for_date, lang) if figures.for_date else None,
+        # The safe figure to pay (the top of the range) and the sources' check date, as the
+        # card shows them.
+        "to_pay": money(figures.minimum),
+        "checked_on": format_date(allowance_checked_on(figures.age_percent), lang),
         "age_percent": percent_text(percent) if percent is not None else None,
         "age_percent_range": percent_range,
         "fraction": format_percent(figures.fraction, lang),

@@ -31,6 +31,8 @@ def test_display_in_french_and_dutch() -> None:
         "for_date": "1er octobre 2021",
         "minimum_range": None,  # 2021's RMMG is stated: one amount, no range
         "age_percent_range": None,
+        "to_pay": "315,06\u00a0€",
+        "checked_on": format_date(date.fromisoformat(fr["checked_on"]), "fr"),
     }
     assert nl["display"]["minimum"] == "€\u00a0315,06"
     assert nl["display"]["rmmg_since"] == "1 september 2021"

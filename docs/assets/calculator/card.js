@@ -5,7 +5,7 @@
 import { bodyBlock, contactLines } from "./contacts.js";
 import { el } from "./dom.js";
 import { data } from "./page_data.js";
-import { longDate, money, todayIso } from "./format.js";
+import { longDate, todayIso } from "./format.js";
 import { asList, itemLinks } from "./sections.js";
 
 const MARKS = { eligible: "✓", not_eligible: "✗", refer: "→", incomplete: "…", to_confirm: "?", error: "!" };
@@ -21,13 +21,14 @@ export function cardHead(kind, title, t, ids) {
 // reference" when the body applies its own amount (refer, minimum_for_reference).
 function payLine(result, t) {
   const a = result.allowance;
-  const amount = a && typeof a === "object" ? money(a.minimum) : null;
+  const shown = a && typeof a === "object" && a.display && typeof a.display === "object" ? a.display : {};
+  const amount = a && a.minimum ? shown.to_pay : null;
   if (!amount) return null;
   const [before, after = ""] = String(t.payAtLeast ?? "{amount}").split("{amount}");
   const line = el("p", { className: "cip-pay" }, [before, el("strong", { text: amount }), after]);
   const reference = result.verdict === "refer" || asList(result.warnings).some((w) => w.code === "minimum_for_reference");
   if (reference) line.append(" ", el("span", { className: "cip-for-reference", text: `(${t.forReference})` }));
-  const checked = longDate(a.checked_on);
+  const checked = shown.checked_on;
   const parts = [line];
   if (checked) parts.push(el("p", { className: "cip-checked-on", text: t.sourcesChecked(checked) }));
   return parts;
@@ -56,7 +57,7 @@ function stepsBlock(result, t) {
   const steps = asList(result.steps);
   if (!steps.length) return null;
   const items = steps.map((step) => {
-    const due = longDate(step.date);
+    const due = step.date_text;
     const li = el("li", {}, [t.stepTitles[step.code] || String(step.message ?? "")]);
     if (due) li.append(" ", el("span", { className: "cip-step-date", text: `— ${t.stepDue(due)}` }));
     return li;

@@ -1,19 +1,10 @@
-// Amounts and dates written as the core writes them (cip_core/formatting.py: format_money,
-// format_iso_date), from the same [format] table of the catalogue, handed over in the page's
-// data block: the card's "pay at least" figure and the steps' dates read like the rest.
+// The printed answer's own date, written as the core writes dates (cip_core/formatting.py:
+// format_date) from the same [format] table of the catalogue: the only date the core's answer
+// does not carry. Amounts and the answer's dates come written from the core (display, date_text).
 import { data } from "./page_data.js";
 
 const format = data.format && typeof data.format === "object" ? data.format : {};
 const fill = (template, values) => String(template ?? "").replace(/\{(\w+)\}/g, (w, k) => values[k] ?? w);
-
-/** "1120.80" (the contract's money string) as the reader writes it: "1 120,80 €", "€ 1.120,80". */
-export function money(amount) {
-  const match = /^(\d+)\.(\d{2})$/.exec(String(amount ?? ""));
-  if (!match) return null;
-  const whole = match[1].replace(/\B(?=(\d{3})+$)/g, "\u0000");
-  const number = `${whole.replaceAll("\u0000", format.group ?? "")}${format.decimal ?? "."}${match[2]}`;
-  return fill(format.money ?? "{number}", { number });
-}
 
 /** "2027-01-04" written out: "4 janvier 2027", "1er septembre 2021". */
 export function longDate(iso) {

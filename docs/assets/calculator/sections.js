@@ -3,7 +3,6 @@
 // ones fold (<details>): the card above them says what to do.
 import { contactLines } from "./contacts.js";
 import { el, link, sourceName } from "./dom.js";
-import { longDate } from "./format.js";
 
 export function asList(value) {
   return Array.isArray(value) ? value.filter((item) => item && typeof item === "object") : [];
@@ -62,7 +61,7 @@ export function itemsSection(title, items, t, className) {
 function stepNode(step, t) {
   const who = step.actor_label ? [el("strong", { text: String(step.actor_label) }), " — "] : [];
   const li = el("li", {}, [...who, String(step.message ?? "")]);
-  const due = longDate(step.date);
+  const due = step.date_text;
   if (due) li.append(" ", el("strong", { className: "cip-step-date", text: `(${t.stepDue(due)})` }));
   const links = itemLinks(step);
   if (links) li.append(" ", links);
