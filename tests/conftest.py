@@ -23,7 +23,7 @@ import pytest
 from playwright.sync_api import Browser, sync_playwright
 
 from tests import reports
-from tests.browser_support import launch_chromium
+from tests.browser_support import TEST_ARGS, launch_chromium
 from tests.once import once_per_run
 from tests.pyodide.project_copy import build_edited_project
 from tests.site.built_site import build_real_site
@@ -36,7 +36,7 @@ os.environ.setdefault(
 @pytest.fixture(scope="session")
 def browser() -> Iterator[Browser]:
     with sync_playwright() as playwright:
-        chromium = launch_chromium(playwright)
+        chromium = launch_chromium(playwright, args=TEST_ARGS)
         yield chromium
         chromium.close()
 

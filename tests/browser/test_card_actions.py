@@ -8,14 +8,14 @@ page broken on purpose (the "measure catches" tests)."""
 from __future__ import annotations
 
 from collections.abc import Iterator
-from urllib.parse import parse_qs, urlencode, urlsplit
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from cip_core.messages import lookup
 from tests.browser.cases import BRUSSELS, CASES
-from tests.browser.conftest import PAGES, new_watched_page, wait_answered
+from tests.browser.conftest import new_watched_page, show_case, touched
 from tests.browser.site_server import SiteServer
 from tests.build_languages import LANGUAGES
 
@@ -91,6 +91,7 @@ def desktop(desktop_page: Page) -> Iterator[Page]:
 
 def add_rule(page: Page, rule: str) -> None:
     """A style rule added through the CSSOM (the site's CSP refuses inline <style>)."""
+    touched(page)
     page.evaluate(
         """(rule) => { const s = [...document.styleSheets].findLast((s) => !s.media.mediaText);
                        s.insertRule(rule, s.cssRules.length); }""",
@@ -109,8 +110,7 @@ def sharing_page(chromium_browser: Browser, site_server: SiteServer) -> Iterator
 
 
 def open_case(page: Page, site_server: SiteServer, lang: str, case: dict[str, str]) -> None:
-    page.goto(f"{site_server.origin}{PAGES[lang]}?{urlencode(case)}")
-    assert wait_answered(page) == "answered"
+    assert show_case(page, site_server.origin, lang, case) == "answered"
 
 
 def case_params(page: Page, case: dict[str, str]) -> set[str]:
@@ -135,6 +135,7 @@ def assert_reset(page: Page, case: dict[str, str]) -> None:
 
 def swallow_clicks(page: Page, selector: str) -> None:
     """Breaks a button: its clicks stop at the window and never reach its handler."""
+    touched(page)
     page.evaluate(
         """(selector) => window.addEventListener("click", (e) => {
              if (e.target.closest(selector)) e.stopPropagation(); }, true)""",
@@ -142,7 +143,7 @@ def swallow_clicks(page: Page, selector: str) -> None:
     )
 
 
-@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("lang", LANGUAGES, scope="module")
 def test_start_again_empties_the_form_and_the_address(
     desktop: Page, site_server: SiteServer, lang: str
 ) -> None:
@@ -174,7 +175,7 @@ def copy_answer(page: Page) -> str:
     return str(page.evaluate("navigator.clipboard.readText()"))
 
 
-@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("lang", LANGUAGES, scope="module")
 def test_without_a_share_sheet_copy_puts_the_answer_address_on_the_clipboard(
     desktop: Page, site_server: SiteServer, lang: str
 ) -> None:
@@ -199,11 +200,12 @@ def test_the_measure_catches_a_copy_that_copies_nothing(
 ) -> None:
     open_case(desktop, site_server, "fr", HEDGED)
     desktop.evaluate("navigator.clipboard.writeText('stale')")
+    touched(desktop)
     desktop.evaluate("navigator.clipboard.writeText = () => Promise.resolve()")
     assert copy_answer(desktop) == "stale"
 
 
-@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("lang", LANGUAGES, scope="module")
 def test_a_share_sheet_gets_the_answer_address(
     sharing_page: Page, site_server: SiteServer, lang: str
 ) -> None:
@@ -250,6 +252,7 @@ def contrast(a: list[float], b: list[float]) -> float:
 
 def open_dark(page: Page, site_server: SiteServer, lang: str) -> None:
     open_case(page, site_server, lang, HEDGED)
+    touched(page)  # the next case opens the page in the palette it is given
     # The reader's choice, through Material's own palette toggle.
     page.eval_on_selector(
         "input[name=__palette][data-md-color-scheme=slate]", "input => input.click()"
@@ -272,7 +275,7 @@ def mark_problems(page: Page) -> list[str]:
     return problems
 
 
-@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("lang", LANGUAGES, scope="module")
 def test_the_question_mark_keeps_its_colour_on_the_dark_palette(
     desktop: Page, site_server: SiteServer, lang: str
 ) -> None:
@@ -305,7 +308,7 @@ def column_problems(page: Page) -> list[str]:
     return problems
 
 
-@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("lang", LANGUAGES, scope="module")
 def test_the_answer_column_stays_in_view_down_the_form(
     desktop: Page, site_server: SiteServer, lang: str
 ) -> None:

@@ -18,6 +18,8 @@ from tests.browser.conftest import (
     PAGES,
     answers_shown,
     new_watched_page,
+    show_case,
+    touched,
     wait_answered,
     wait_next_answer,
 )
@@ -53,6 +55,23 @@ def fresh(chromium_browser: Browser, site_server: SiteServer) -> Iterator[Any]:
         context.close()
 
 
+@pytest.fixture(scope="module")
+def open_page(chromium_browser: Browser, site_server: SiteServer) -> Iterator[Page]:
+    """One page for the tests that are not about loading: each case is shown on it with
+    `show_case` (the page's own query door once it has started), so Python starts once per
+    language rather than once per test."""
+    page, watch = new_watched_page(chromium_browser, site_server.origin)
+    yield page
+    watch.assert_clean()
+    page.context.close()
+
+
+@pytest.fixture
+def shared(open_page: Page) -> Page:
+    open_page.set_viewport_size({"width": 1280, "height": 720})  # Playwright's default
+    return open_page
+
+
 def url(site_server: SiteServer, lang: str, case: dict[str, str] | None = None) -> str:
     return site_server.origin + PAGES[lang] + (f"?{urlencode(case)}" if case else "")
 
@@ -64,7 +83,7 @@ def result_attr(page: Page, name: str) -> str | None:
 # --- 2. honest loading -------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("lang", LANGS, scope="module")
 def test_loading_says_what_happens_and_answers_on_its_own(
     fresh: Any, site_server: SiteServer, lang: str
 ) -> None:
@@ -104,15 +123,14 @@ def test_loading_says_what_happens_and_answers_on_its_own(
 # --- 3. calm typing, one live line ------------------------------------------------------------
 
 
-@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("lang", LANGS, scope="module")
 def test_no_verdict_while_a_number_is_partly_typed(
-    fresh: Any, site_server: SiteServer, lang: str
+    shared: Page, site_server: SiteServer, lang: str
 ) -> None:
-    page = fresh()
+    page = shared
     case = {**BRUSSELS, "age": "17"}
     del case["monthly_allowance"]
-    page.goto(url(site_server, lang, case))
-    assert wait_answered(page) == "answered"
+    assert show_case(page, site_server.origin, lang, case) == "answered"
     before = answers_shown(page)
     field = page.locator("#cip-monthly_allowance")
     field.click()
@@ -130,13 +148,12 @@ def test_no_verdict_while_a_number_is_partly_typed(
     assert nine["verdict"] == "not_eligible"
 
 
-@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("lang", LANGS, scope="module")
 def test_the_live_region_holds_only_the_verdict_line(
-    fresh: Any, site_server: SiteServer, lang: str
+    shared: Page, site_server: SiteServer, lang: str
 ) -> None:
-    page = fresh()
-    page.goto(url(site_server, lang, BRUSSELS))
-    assert wait_answered(page) == "answered"
+    page = shared
+    assert show_case(page, site_server.origin, lang, BRUSSELS) == "answered"
     title = page.locator("#cip-result .cip-verdict-title").inner_text()
     live = page.locator("#cip-calculator [aria-live]")
     assert live.count() == 1
@@ -145,6 +162,7 @@ def test_the_live_region_holds_only_the_verdict_line(
     # The details are plain content: no live region, status or alert inside the answer.
     assert page.locator("#cip-result[aria-live], #cip-result [aria-live]").count() == 0
     assert page.locator("#cip-result [role=status], #cip-result [role=alert]").count() == 0
+    touched(page)  # an observer of our own on the page
     page.evaluate(
         """() => { window.__liveChanges = 0;
         new MutationObserver(() => window.__liveChanges++).observe(
@@ -170,14 +188,14 @@ def test_the_live_region_holds_only_the_verdict_line(
 # --- 4. mistakes keep the answer ---------------------------------------------------------------
 
 
-@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("lang", LANGS, scope="module")
 @pytest.mark.parametrize("duration", ["six mois", "abc"])  # "6 mois" is read (#9)
 def test_a_bad_duration_keeps_body_and_minimum(
-    fresh: Any, site_server: SiteServer, lang: str, duration: str
+    shared: Page, site_server: SiteServer, lang: str, duration: str
 ) -> None:
-    page = fresh()
-    page.goto(url(site_server, lang, {**BRUSSELS, "duration_months": duration}))
-    assert wait_answered(page) == "input_error"
+    page = shared
+    case = {**BRUSSELS, "duration_months": duration}
+    assert show_case(page, site_server.origin, lang, case) == "input_error"
     expect(page.locator("#cip-error-duration_months")).to_be_visible()
     # The rest of the answer is the core's answer without the bad field.
     rest = {k: v for k, v in BRUSSELS.items() if k != "duration_months"}
@@ -215,7 +233,7 @@ def shown_answer(page: Page) -> dict[str, Any]:
     }
 
 
-@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("lang", LANGS, scope="module")
 def test_the_language_switch_keeps_the_answer(
     fresh: Any, site_server: SiteServer, lang: str
 ) -> None:
@@ -259,7 +277,7 @@ def test_links_between_the_sheet_and_the_calculator_keep_the_case(
 # --- 6. a lost connection ----------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("lang", LANGS, scope="module")
 def test_network_failure_then_retry_answers(fresh: Any, site_server: SiteServer, lang: str) -> None:
     page = fresh()
     page.context.route(WASM, lambda route: route.abort("internetdisconnected"))
@@ -282,7 +300,7 @@ def test_network_failure_then_retry_answers(fresh: Any, site_server: SiteServer,
 # --- 7. no layout shift ------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("lang", LANGS, scope="module")
 def test_no_layout_shift_on_any_page(fresh: Any, site_server: SiteServer, lang: str) -> None:
     page = fresh(viewport={"width": 412, "height": 915})
     page.add_init_script(CLS_SCRIPT)
@@ -305,7 +323,7 @@ def test_no_layout_shift_on_any_page(fresh: Any, site_server: SiteServer, lang: 
 # --- 9. the phone flow -------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("lang", LANGS, scope="module")
 def test_home_page_checker_button_is_on_the_first_phone_screen(
     fresh: Any, site_server: SiteServer, lang: str
 ) -> None:
@@ -316,13 +334,13 @@ def test_home_page_checker_button_is_on_the_first_phone_screen(
     assert box is not None and box["y"] + box["height"] <= 640, box
 
 
-@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("lang", LANGS, scope="module")
 def test_phone_jump_to_answer_and_summary_with_change_links(
-    fresh: Any, site_server: SiteServer, lang: str
+    shared: Page, site_server: SiteServer, lang: str
 ) -> None:
-    page = fresh(viewport={"width": 360, "height": 640})
-    page.goto(url(site_server, lang, BRUSSELS))
-    assert wait_answered(page) == "answered"
+    page = shared
+    page.set_viewport_size({"width": 360, "height": 640})
+    assert show_case(page, site_server.origin, lang, BRUSSELS) == "answered"
     page.locator("#cip-start_date").scroll_into_view_if_needed()
     bar = page.locator("#cip-bar")
     expect(bar).to_be_visible()

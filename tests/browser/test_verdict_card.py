@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from urllib.parse import urlencode
 
 import pytest
 from playwright.sync_api import Browser, Page, expect
@@ -15,10 +14,10 @@ from playwright.sync_api import Browser, Page, expect
 from cip_core.messages import lookup
 from tests.browser.cases import BRUSSELS, CASES
 from tests.browser.conftest import (
-    PAGES,
     answers_shown,
     new_watched_page,
-    wait_answered,
+    show_case,
+    touched,
     wait_next_answer,
 )
 from tests.browser.site_server import SiteServer
@@ -60,8 +59,7 @@ def phone(phone_page: Page) -> Page:
 
 
 def open_case(page: Page, site_server: SiteServer, lang: str, case: dict[str, str]) -> None:
-    page.goto(f"{site_server.origin}{PAGES[lang]}?{urlencode(case)}")
-    assert wait_answered(page) == "answered"
+    assert show_case(page, site_server.origin, lang, case) == "answered"
 
 
 def card_box(page: Page) -> dict[str, float]:
@@ -78,7 +76,7 @@ def card_box(page: Page) -> dict[str, float]:
     )
 
 
-@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("lang", LANGUAGES, scope="module")
 def test_the_card_comes_first_and_fits_one_phone_screen(
     phone: Page, site_server: SiteServer, lang: str
 ) -> None:
@@ -100,7 +98,7 @@ def test_the_card_comes_first_and_fits_one_phone_screen(
     assert recap.get_attribute("open") is None
 
 
-@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("lang", LANGUAGES, scope="module")
 def test_the_card_says_what_to_pay_and_what_to_do(
     phone: Page, site_server: SiteServer, lang: str
 ) -> None:
@@ -118,7 +116,7 @@ def test_the_card_says_what_to_pay_and_what_to_do(
     expect(checked_on).to_be_visible()
 
 
-@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("lang", LANGUAGES, scope="module")
 def test_a_no_shows_a_way_forward(phone: Page, site_server: SiteServer, lang: str) -> None:
     open_case(phone, site_server, lang, TOO_LONG)
     assert phone.locator("#cip-result").get_attribute("data-verdict") == "not_eligible"
@@ -128,7 +126,7 @@ def test_a_no_shows_a_way_forward(phone: Page, site_server: SiteServer, lang: st
     assert len(phone.evaluate("window.cipChecker.lastResult.fixes")) == fixes.count()
 
 
-@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("lang", LANGUAGES, scope="module")
 def test_no_tap_target_under_44_px(phone: Page, site_server: SiteServer, lang: str) -> None:
     for case in (BRUSSELS, TOO_LONG):
         open_case(phone, site_server, lang, case)
@@ -146,10 +144,11 @@ def test_the_measure_catches_a_small_target(phone: Page, site_server: SiteServer
                    a.style.setProperty("display", "inline", "important");
                    document.getElementById("cip-result").append(a); }"""
     )
+    touched(phone)
     assert [t for t in phone.evaluate(SMALL_TARGETS, TARGETS) if "Modifier" in t]
 
 
-@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("lang", LANGUAGES, scope="module")
 def test_keyboard_reaches_the_verdict_before_the_recap(
     phone: Page, site_server: SiteServer, lang: str
 ) -> None:
@@ -174,7 +173,7 @@ def test_keyboard_reaches_the_verdict_before_the_recap(
     assert stops.index("verdict") < stops.index("change")
 
 
-@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("lang", LANGUAGES, scope="module")
 def test_the_last_answer_brings_the_card_into_view(
     phone: Page, site_server: SiteServer, lang: str
 ) -> None:
@@ -190,7 +189,7 @@ def test_the_last_answer_brings_the_card_into_view(
     expect(phone.locator("#cip-verdict")).to_be_in_viewport()
 
 
-@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("lang", LANGUAGES, scope="module")
 def test_an_earlier_answer_leaves_the_reader_where_they_are(
     phone: Page, site_server: SiteServer, lang: str
 ) -> None:
@@ -211,14 +210,14 @@ def count_pdf_pages(pdf: bytes) -> int:
 
 def test_the_page_count_sees_two_pages(phone: Page, site_server: SiteServer) -> None:
     # The check can fail: the whole page printed without the print stylesheet is longer.
-    phone.goto(f"{site_server.origin}{PAGES['fr']}?{urlencode(BRUSSELS)}")
-    wait_answered(phone)
+    open_case(phone, site_server, "fr", BRUSSELS)
+    touched(phone)
     phone.emulate_media(media="print")
     phone.evaluate("document.querySelector('link[media=print]').media = 'not all'")
     assert count_pdf_pages(phone.pdf(format="A4")) > 1
 
 
-@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("lang", LANGUAGES, scope="module")
 def test_printing_gives_one_a4_page(phone: Page, site_server: SiteServer, lang: str) -> None:
     for case in (CASES["derogation_ten_months"], TOO_LONG):
         open_case(phone, site_server, lang, case)
