@@ -29,6 +29,7 @@ from cip_core.rules.minimum import (
 from cip_core.sources import reference_in
 from site_plugins.figures.calculator_form import render_calculator
 from site_plugins.figures.registry import ArgumentError, Arguments, Registry
+from site_plugins.language.typography import NBSP
 
 MARKERS = Registry()
 # The fact sheet's own RMMG date (its "Au 01/09/2021, le RMMG est de …").
@@ -251,6 +252,15 @@ for _key, _prints in (
 _register_limit("min_time_fraction", "the smallest share of full time, as a percentage", True)
 
 
+def tel_href(phone: str) -> str:
+    return "tel:" + "".join(c for c in phone if c.isdigit() or c == "+")
+
+
+def unbroken(phone: str) -> str:
+    """A phone number joined by no-break spaces: it never wraps inside itself on a phone."""
+    return phone.replace(" ", NBSP)
+
+
 @MARKERS.register(
     "body_contact",
     args=("body",),
@@ -267,7 +277,7 @@ def _body_contact(args: Arguments, lang: str) -> str:
     labels: dict[str, str] = lookup(lang, "labels")
     label_format = str(lookup(lang, "format", "label"))
     shown = {
-        "phone": lambda v: f"[{v}](tel:{''.join(c for c in v if c.isdigit() or c == '+')})",
+        "phone": lambda v: f"[{unbroken(v)}]({tel_href(v)})",
         "email": lambda v: f"[{v}](mailto:{v})",
         "address": lambda v: v,
     }

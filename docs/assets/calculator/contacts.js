@@ -32,7 +32,7 @@ export function contactLines(body, t) {
     parts.push(labelled(labels.address, el("span", { text: details.address })));
   }
   if (typeof details.phone === "string" && PHONE.test(details.phone)) {
-    parts.push(labelled(labels.phone, el("a", { className: "cip-tap", text: `☎ ${details.phone}`, attrs: { href: telHref(details.phone) } })));
+    parts.push(labelled(labels.phone, el("a", { className: "cip-tap", text: `☎\u00a0${details.phone.replace(/ /g, "\u00a0")}`, attrs: { href: telHref(details.phone) } })));
   }
   const mail = typeof details.email === "string" ? contactNode(details.email) : null;
   if (mail) {
