@@ -252,13 +252,9 @@ for _key, _prints in (
 _register_limit("min_time_fraction", "the smallest share of full time, as a percentage", True)
 
 
-def tel_href(phone: str) -> str:
-    return "tel:" + "".join(c for c in phone if c.isdigit() or c == "+")
-
-
-def unbroken(phone: str) -> str:
-    """A phone number joined by no-break spaces: it never wraps inside itself on a phone."""
-    return phone.replace(" ", NBSP)
+def phone_link(phone: str) -> str:
+    """A tel: link, its number joined by no-break spaces: it never wraps inside itself."""
+    return f"[{phone.replace(' ', NBSP)}](tel:{''.join(c for c in phone if c in '+0123456789')})"
 
 
 @MARKERS.register(
@@ -277,7 +273,7 @@ def _body_contact(args: Arguments, lang: str) -> str:
     labels: dict[str, str] = lookup(lang, "labels")
     label_format = str(lookup(lang, "format", "label"))
     shown = {
-        "phone": lambda v: f"[{unbroken(v)}]({tel_href(v)})",
+        "phone": phone_link,
         "email": lambda v: f"[{v}](mailto:{v})",
         "address": lambda v: v,
     }
