@@ -23,6 +23,7 @@ from tools.node_job import NodeJobError, run_node_job
 ROOT = Path(__file__).resolve().parent.parent
 SCRIPT = Path(__file__).with_name("trace_stdlib.mjs")
 WORKER = ROOT / "docs" / "assets" / "calculator" / "worker.js"
+DOWNLOAD = WORKER.with_name("download.js")  # imported by the worker, so run by the trace too
 PROBES = Path(__file__).with_name("stdlib_probes.json")
 INSIDE = Path(__file__).with_name("trace_stdlib_inside.py")  # the trace's Python half
 STDLIB = "python_stdlib.zip"
@@ -47,7 +48,7 @@ MARGIN = (
     "encodings.raw_unicode_escape",
 )
 # What the trace depends on besides the runtime and the core (the bundle's fingerprint).
-INPUTS = (SCRIPT, WORKER, PROBES, INSIDE)
+INPUTS = (SCRIPT, WORKER, DOWNLOAD, PROBES, INSIDE)
 
 
 class TraceError(Exception):

@@ -21,6 +21,7 @@ from tools.bundle_runtime import OUT_DIR, bundle
 
 ROOT = Path(__file__).resolve().parents[2]
 WORKER = ROOT / "docs" / "assets" / "calculator" / "worker.js"
+WORKER_MODULES = (WORKER, WORKER.with_name("download.js"))  # the worker and what it imports
 PROBE = """<!doctype html><meta charset="utf-8"><title>probe</title><script type="module">
 window.messages = [];
 const worker = new Worker("/assets/calculator/worker.js", { type: "module" });
@@ -48,7 +49,8 @@ def _site(root: Path, tamper: bool) -> Path:
     bundle()  # incremental
     shutil.copytree(OUT_DIR, root / "assets" / "pyodide", ignore=shutil.ignore_patterns(".*"))
     (root / "assets" / "calculator").mkdir(parents=True)
-    shutil.copy(WORKER, root / "assets" / "calculator" / "worker.js")
+    for module in WORKER_MODULES:
+        shutil.copy(module, root / "assets" / "calculator" / module.name)
     (root / "nl" / "probe").mkdir(parents=True)
     (root / "nl" / "probe" / "index.html").write_text(PROBE, "utf-8")
     if tamper:  # same name, same size, one byte changed: only the sha256 can tell

@@ -11,6 +11,10 @@
 // Every URL comes from this file's own URL, never from the page's (pages live under /nl/ too),
 // and the lock lists only our wheel: nothing can be fetched from another origin.
 
+import {
+  byteCounter, countingFetch, creditModuleScripts, DOWNLOAD_SHARE, loadManifest,
+} from "./download.js";
+
 // Share of the loading time each stage has reached when it ends (measured: the runtime is
 // ~90 % of it, the wheel and the import of the core the rest).
 const PROGRESS = { runtime: 0.9, core: 0.97 };
@@ -53,47 +57,6 @@ export async function boot(loadPyodide, runtimeURL, post) {
   };
 }
 
-// Progress follows the bytes received: the runtime's manifest lists every file and its size
-// (decoded, as a stream counts it). Downloads are this share of the bar; starting Python the rest.
-const DOWNLOAD_SHARE = 0.9;
-
-export function byteCounter(runtimeURL, onProgress) {
-  const sizes = new Map(); // file name -> size, from the manifest
-  const received = new Map(); // file name -> bytes received so far
-  let total = 0;
-  const fraction = () => {
-    if (!total) return 0;
-    let got = 0;
-    for (const [name, size] of sizes) got += Math.min(size, received.get(name) || 0);
-    return got / total;
-  };
-  const nameOf = (url) => {
-    const text = String(url);
-    return text.startsWith(runtimeURL) ? text.slice(runtimeURL.length).split(/[?#]/)[0] : null;
-  };
-  return {
-    setManifest(manifest) {
-      for (const [name, entry] of Object.entries(manifest?.files || {})) {
-        if (name !== "manifest.json" && Number(entry?.size) > 0) sizes.set(name, Number(entry.size));
-      }
-      total = [...sizes.values()].reduce((a, b) => a + b, 0);
-      onProgress(fraction());
-    },
-    credit(url, bytes) {
-      const name = nameOf(url);
-      if (name === null) return;
-      received.set(name, Math.max(received.get(name) || 0, bytes));
-      onProgress(fraction());
-    },
-    creditAll() {
-      for (const [name, size] of sizes) if (name.endsWith(".whl") === false) received.set(name, size);
-      onProgress(fraction());
-    },
-    nameOf,
-    fraction,
-  };
-}
-
 // In a worker only (Node's tests import this module without running it).
 if (typeof WorkerGlobalScope !== "undefined" && self instanceof WorkerGlobalScope) {
   const runtimeURL = new URL("../pyodide/", import.meta.url).href;
@@ -115,54 +78,12 @@ if (typeof WorkerGlobalScope !== "undefined" && self instanceof WorkerGlobalScop
       postStatus({ type: "status", stage, progress });
     }
   });
-  // Every download of the runtime goes through fetch (the wasm, the standard library, the lock,
-  // the wheel): count its bytes as they arrive, and tell a broken line from a missing file.
+  // Every download of the runtime is counted as it arrives (./download.js), and a failed one
+  // marks the line as the cause.
   const realFetch = self.fetch.bind(self);
-  self.fetch = async (input, init) => {
-    const url = typeof input === "string" ? input : input?.url ?? String(input);
-    let response;
-    try {
-      response = await realFetch(input, init);
-    } catch (error) {
-      network = true;
-      throw error;
-    }
-    if (!response.ok) network = true; // a 404 or a 503 is the download's fault, not the browser's
-    if (counter.nameOf(url) === null || !response.body) return response;
-    let count = 0;
-    const counting = new TransformStream({
-      transform(chunk, controller) {
-        count += chunk.byteLength;
-        counter.credit(url, count);
-        controller.enqueue(chunk);
-      },
-    });
-    const body = response.body.pipeThrough(counting);
-    body.closed?.catch?.(() => {});
-    const copy = new Response(body, {
-      status: response.status,
-      statusText: response.statusText,
-      headers: response.headers,
-    });
-    return copy;
-  };
-  // Module scripts (pyodide.mjs, pyodide.asm.mjs) do not go through fetch: their resource
-  // timing entries say when they have arrived.
-  if (typeof PerformanceObserver === "function") {
-    try {
-      new PerformanceObserver((list) => {
-        for (const entry of list.getEntries()) {
-          if (entry.responseEnd > 0 && entry.decodedBodySize > 0) counter.credit(entry.name, entry.decodedBodySize);
-        }
-      }).observe({ type: "resource", buffered: true });
-    } catch {
-      /* no resource timing in workers here: the stages still move the bar */
-    }
-  }
-  realFetch(runtimeURL + "manifest.json")
-    .then((response) => (response.ok ? response.json() : null))
-    .then((manifest) => counter.setManifest(manifest))
-    .catch(() => {}); // without sizes the bar moves by stages only
+  self.fetch = countingFetch(realFetch, counter, () => (network = true));
+  creditModuleScripts(counter);
+  loadManifest(realFetch, runtimeURL, counter);
   const fatal = (message) => post({ type: "fatal", message, ...(network ? { network: true } : {}) });
   // Pyodide only warns when the wasm cannot be compiled (blocked, missing, wrong type) and then
   // waits forever: turn that warning into the fatal message the page waits for.
