@@ -16,7 +16,6 @@ from collections.abc import Callable, Mapping
 from html import escape
 from typing import Any
 
-from cip_core._data import load_toml
 from cip_core.messages import lookup
 from cip_core.questions import QUESTIONS
 from cip_core.readers import FALSE_WORDS, MAX_TEXT, TRUE_WORDS, WHITESPACE
@@ -136,7 +135,7 @@ def _input(q: Mapping[str, Any], lang: str, attributes: str) -> str:
     lines.append(f'<label class="cip-legend" for="{control}">{escape_text(legend)}</label>')
     lines += _tail(q, lang, hint_id)
     described = f' aria-describedby="{hint_id}"' if hint_id else ""
-    lines.append(f'<input {attributes} id="{_field_id("control", name)}" name="{name}"{described}>')
+    lines.append(f'<input {attributes} id="{control}" name="{name}"{described}>')
     lines.append("</div>")
     return "\n".join(lines)
 
@@ -163,8 +162,8 @@ def script_texts(lang: str) -> dict[str, Any]:
     ids of the elements it looks up."""
     return {
         "ui": lookup(lang, "ui"),
-        # The core's own words: its labels (contact details, fixes), how it writes amounts and
-        # dates (format.js writes the card's figures alike) and when sources were last checked.
+        # The core's own words: its labels (contact details, fixes), how it writes dates
+        # (format.js writes the printed answer's date with it) and when sources were last checked.
         "labels": lookup(lang, "labels"),
         "format": lookup(lang, "format"),
         "sourcesChecked": lookup(lang, "figures", "sources_checked"),
@@ -204,7 +203,7 @@ def _form(lang: str) -> str:
 def render_calculator(lang: str, page_url: str) -> str:
     """The whole calculator block for the page at ``page_url`` (e.g. "nl/calculateur/")."""
     ui = lookup(lang, "ui")
-    help_html = help_block(lang, page_url, load_toml(".", "questions"))
+    help_html = help_block(lang, page_url)
     form = lookup(lang, "form")
     return "\n".join(
         [

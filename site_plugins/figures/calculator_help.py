@@ -5,9 +5,7 @@ run, and while a download is stuck). Plain Python, like calculator_form.py, whic
 from __future__ import annotations
 
 import posixpath
-from collections.abc import Iterable, Mapping
 from html import escape
-from typing import Any
 
 from cip_core._data import load_toml
 from cip_core.bodies import body as body_info
@@ -36,18 +34,21 @@ def language_root(page_url: str) -> str:
 
 
 def help_pages_list(lang: str, page_url: str) -> str:
-    """The sheet's pages that answer the checker's questions, as a list of links."""
+    """The sheet's pages that answer the checker's questions (questions.toml help_pages), as a
+    list of links."""
     root = language_root(page_url)
     pages = "".join(
-        f'<li><a href="{escape(relative(page_url, root + target))}">{escape_text(title)}</a></li>'
-        for target, title in _help_pages(lang, load_toml(".", "questions"))
+        f'<li><a href="{escape(relative(page_url, root + target))}">'
+        f"{escape_text(lookup(lang, 'form', 'help_pages', target))}</a></li>"
+        for target in load_toml(".", "questions")["help_pages"]
     )
     return f'<ul class="cip-help-links">{pages}</ul>'
 
 
-def help_block(lang: str, page_url: str, catalogue_help: Mapping[str, Any]) -> str:
+def help_block(lang: str, page_url: str) -> str:
+    """Those pages, then the bodies that approve a training plan (questions.toml help_bodies)."""
     items = []
-    for key in catalogue_help["help_bodies"]:
+    for key in load_toml(".", "questions")["help_bodies"]:
         info = body_info(key, lang)
         contact = info.contact
         if "@" in contact and "/" not in contact:
@@ -63,8 +64,3 @@ def help_block(lang: str, page_url: str, catalogue_help: Mapping[str, Any]) -> s
         f"<p>{escape_text(lookup(lang, 'form', 'bodies_intro'))}</p>\n"
         f'<ul class="cip-help-links">{"".join(items)}</ul>'
     )
-
-
-def _help_pages(lang: str, catalogue_help: Mapping[str, Any]) -> Iterable[tuple[str, str]]:
-    for target in catalogue_help["help_pages"]:
-        yield target, lookup(lang, "form", "help_pages", target)

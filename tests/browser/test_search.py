@@ -87,22 +87,20 @@ def search(page: Page, home: str, query: str) -> list[str]:
     page ``home`` (an address), read once Material has answered and the list stops changing.
     The home page is opened once per language: Material builds its index at each load."""
     box = page.locator("input.md-search__input")
-    if page.url == home:
-        # The page is open and its index built: empty the box (as a reader would, key by key
-        # events included) and wait for Material to drop the last results before typing.
-        translations = json.loads(page.text_content("#__config") or "{}")["translations"]
-        box.click()
+    reused = page.url == home
+    if not reused:
+        page.goto(home)
+    translations = json.loads(page.text_content("#__config") or "{}")["translations"]
+    box.click()
+    if reused:
+        # The page is open and its index built: empty the box (as a reader would, key events
+        # included) and wait for Material to drop the last results before typing.
         page.keyboard.press("ControlOrMeta+A")
         page.keyboard.press("Backspace")
-        placeholder = translations["search.result.placeholder"]
         page.wait_for_function(
             "([sel, text]) => (document.querySelector(sel)?.textContent || '').trim() === text",
-            arg=[META, placeholder],
+            arg=[META, translations["search.result.placeholder"]],
         )
-    else:
-        page.goto(home)
-        translations = json.loads(page.text_content("#__config") or "{}")["translations"]
-        box.click()
     answered = re.compile(
         "|".join(
             re.escape(translations[key]).replace("\\#", r"\d+")

@@ -44,6 +44,18 @@ def _example_field(name: str) -> str:
 EDITED_RMMG = (_example_field("from"), _example_field("amount"))
 
 
+def copy_parts(names: tuple[str, ...], dest: Path) -> Path:
+    """Copies only these top-level files and folders of the project (no __pycache__) to dest."""
+    dest.mkdir(parents=True, exist_ok=True)
+    for name in names:
+        source = ROOT / name
+        if source.is_dir():
+            shutil.copytree(source, dest / name, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(source, dest / name)
+    return dest
+
+
 def copy_project(dest: Path) -> Path:
     # Only the project's own top-level outputs are left out (tests/site is not site/).
     def skip(folder: str, names: list[str]) -> list[str]:

@@ -14,12 +14,13 @@ from __future__ import annotations
 import os
 import re
 import shlex
-import shutil
 import subprocess
 from importlib.util import find_spec
 from pathlib import Path
 
 import pytest
+
+from tests.pyodide.project_copy import copy_parts
 
 ROOT = Path(__file__).resolve().parents[2]
 DOCUMENTS = ("CONTRIBUTING.md", "README.md")
@@ -123,13 +124,7 @@ def test_every_python_module_named_is_the_projects() -> None:
 
 @pytest.fixture(scope="module")
 def project_copy(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    copy = tmp_path_factory.mktemp("documented")
-    for name in COPIED:
-        source = ROOT / name
-        if source.is_dir():
-            shutil.copytree(source, copy / name, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy2(source, copy / name)
+    copy = copy_parts(COPIED, tmp_path_factory.mktemp("documented"))
     (copy / ".venv").symlink_to(ROOT / ".venv")
     return copy
 

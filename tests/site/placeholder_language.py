@@ -29,6 +29,8 @@ import sys
 import time
 from pathlib import Path
 
+from tests.pyodide.project_copy import copy_parts
+
 ROOT = Path(__file__).resolve().parents[2]
 CODE = "qz"
 SOURCE = "en"
@@ -53,12 +55,7 @@ DATA_FILES = (
 
 def copy_project(dest: Path) -> Path:
     dest.mkdir(parents=True)
-    for name in COPIED:
-        source = ROOT / name
-        if source.is_dir():
-            shutil.copytree(source, dest / name, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy2(source, dest / name)
+    copy_parts(COPIED, dest)
     (dest / "node_modules").symlink_to(ROOT / "node_modules")
     return dest
 

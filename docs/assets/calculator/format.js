@@ -1,10 +1,9 @@
 // The printed answer's own date, written as the core writes dates (cip_core/formatting.py:
 // format_date) from the same [format] table of the catalogue: the only date the core's answer
 // does not carry. Amounts and the answer's dates come written from the core (display, date_text).
-import { data } from "./page_data.js";
+import { data, fill } from "./page_data.js";
 
 const format = data.format && typeof data.format === "object" ? data.format : {};
-const fill = (template, values) => String(template ?? "").replace(/\{(\w+)\}/g, (w, k) => values[k] ?? w);
 
 /** "2027-01-04" written out: "4 janvier 2027", "1er septembre 2021". */
 export function longDate(iso) {
